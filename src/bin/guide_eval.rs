@@ -1,0 +1,126 @@
+//! The eval tool of `shared/design/profile-v1.md`:
+//!
+//! ```text
+//! guide-eval eval FILE|-    results for a profile, as JSON
+//! guide-eval list           the catalog, as JSON
+//! guide-eval check          validate the catalog; non-zero exit on any problem
+//! ```
+
+use anyang_guide::catalog::{cases, check, Catalog};
+use anyang_guide::engine::Evaluation;
+use anyang_guide::profile::Profile;
+use anyang_guide::text::Lang;
+use serde_json::{json, Value};
+use std::io::Read;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: guide-eval eval FILE|-  |  guide-eval list  |  guide-eval check";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let catalog = match Catalog::embedded() {
+        Ok(c) => c,
+        Err(e) => return fail(&format!("the built-in catalog is broken: {e}")),
+    };
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["eval", file] => eval(&catalog, file),
+        ["list"] => print(&list(&catalog)),
+        ["check"] => check_all(&catalog),
+        _ => fail(USAGE),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("guide-eval: {message}");
+    ExitCode::from(2)
+}
+
+fn print(value: &Value) -> ExitCode {
+    println!("{}", serde_json::to_string_pretty(value).expect("JSON values serialize"));
+    ExitCode::SUCCESS
+}
+
+fn read_input(file: &str) -> Result<String, String> {
+    let mut text = String::new();
+    let result = if file == "-" { std::io::stdin().read_to_string(&mut text).map(|_| ()) } else { std::fs::read_to_string(file).map(|t| text = t) };
+    result.map(|_| text).map_err(|e| format!("cannot read {file}: {e}"))
+}
+
+fn eval(catalog: &Catalog, file: &str) -> ExitCode {
+    let text = match read_input(file) {
+        Ok(t) => t,
+        Err(e) => return fail(&e),
+    };
+    // The tool is strict where the app is lenient: any bad field is an error.
+    let profile = match Profile::from_json(&text) {
+        Err(fatal) => return fail(&format!("invalid profile: {} {}", fatal.0.path, fatal.0.en)),
+        Ok(parsed) if !parsed.issues.is_empty() => {
+            let lines: Vec<String> = parsed.issues.iter().map(|i| format!("  {}: {}", i.path, i.en)).collect();
+            return fail(&format!("invalid profile:\n{}", lines.join("\n")));
+        }
+        Ok(parsed) => parsed.profile,
+    };
+    let evaluation = Evaluation::new(catalog, &profile);
+    let has_members = !profile.members.is_empty();
+    let results: Vec<Value> = evaluation
+        .outcomes
+        .iter()
+        .map(|o| {
+            let s = &catalog.services[o.service];
+            json!({
+                "service": s.id,
+                // A profile without members is evaluated for an implicit
+                // "self" that is not in members[], so it has no index.
+                "member": o.member.filter(|_| has_members),
+                "status": o.status.as_str(),
+                "title_zh": s.title.zh,
+                "reasons_zh": evaluation.reasons(catalog, o, Lang::Zh),
+                "reasons_en": evaluation.reasons(catalog, o, Lang::En),
+            })
+        })
+        .collect();
+    let next: Vec<Value> = evaluation
+        .next_questions(catalog, &|_| true, &|_, _| false)
+        .iter()
+        .map(|a| json!({"fact": anyang_guide::profile::facts::FACTS[a.fact].key, "member": a.member, "settles": a.settles}))
+        .collect();
+    print(&json!({ "results": results, "next_questions": next }))
+}
+
+fn list(catalog: &Catalog) -> Value {
+    let services: Vec<Value> = catalog
+        .services
+        .iter()
+        .map(|s| {
+            json!({
+                "id": s.id,
+                "category": s.category,
+                "title_zh": s.title.zh,
+                "title_en": s.title.en,
+                "summary_zh": s.summary.zh,
+                "department_zh": catalog.department(&s.department).map(|d| d.name.zh.as_str()),
+                "source": { "chapter": s.source.chapter, "section": s.source.section, "quote": s.source.quote },
+                "per": s.per,
+                "rule": s.rule,
+            })
+        })
+        .collect();
+    json!({ "services": services })
+}
+
+fn check_all(catalog: &Catalog) -> ExitCode {
+    let cases = cases::embedded();
+    let mut problems = check::check(catalog);
+    problems.extend(cases::check_witnesses(catalog, &cases));
+    problems.extend(cases.iter().flat_map(|c| cases::run(catalog, c)));
+    if problems.is_empty() {
+        println!("catalog ok: {} services in {} categories, {} test cases", catalog.services.len(), catalog.categories.len(), cases.len());
+        ExitCode::SUCCESS
+    } else {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        eprintln!("{} problem(s)", problems.len());
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,162 @@
+//! The catalog of services, written as data by policy staff in
+//! `src/catalog/services/*.toml` and embedded at build time (see build.rs).
+//! Each service carries its rule and the plan sentence it comes from.
+
+pub mod check;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cases;
+
+use crate::engine::rule::Rule;
+use crate::profile::facts::Scope;
+use crate::text::Bi;
+use serde::Deserialize;
+
+/// The plan, verbatim, for the quote check and the in-app source view.
+pub const PLAN_TEXT: &str = include_str!("plan/anyang-14th-fyp-public-services-plan.txt");
+
+/// The source document's issuing details, shown on every results page.
+pub struct SourceDocument {
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    pub number: &'static str,
+    pub issued: &'static str,
+    pub published: &'static str,
+    pub period: &'static str,
+}
+
+pub const SOURCE: SourceDocument = SourceDocument {
+    title_zh: "安阳市“十四五”公共服务和社会保障规划",
+    title_en: "Anyang 14th Five-Year Plan for Public Services and Social Security",
+    number: "安政〔2022〕16号",
+    issued: "2022-06-22",
+    published: "2022-07-15",
+    period: "2021–2025",
+};
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub title: Bi,
+    /// A short symbol shown beside the colour, so colour is never the only cue.
+    pub icon: String,
+    pub file: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    pub id: String,
+    pub name: Bi,
+    pub file: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Per {
+    /// Decided for each person (one result per member).
+    Person,
+    /// Decided once for the household.
+    Household,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub chapter: String,
+    pub section: String,
+    pub quote: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub category: String,
+    pub per: Per,
+    pub title: Bi,
+    pub summary: Bi,
+    /// What the resident gets.
+    pub gets: Bi,
+    /// The rule over profile facts (see `engine::rule`).
+    pub rule: String,
+    pub department: String,
+    /// How to apply; where the plan is silent, whom to ask.
+    pub apply: Bi,
+    /// What to bring, only where the plan says so.
+    #[serde(default)]
+    pub bring: Option<Bi>,
+    pub source: Source,
+    /// The plan sets no exact conditions: the department decides, so a
+    /// true rule shows as "may be eligible".
+    #[serde(default)]
+    pub confirm: bool,
+    /// Promised for 2025, not yet everywhere.
+    #[serde(default)]
+    pub planned: bool,
+    /// Free for everyone, or no application needed (免费 / 免申即享).
+    #[serde(default)]
+    pub free: bool,
+    pub file: String,
+    #[serde(skip)]
+    pub parsed: Option<Rule>,
+}
+
+impl Service {
+    pub fn scope(&self) -> Scope {
+        match self.per {
+            Per::Person => Scope::Member,
+            Per::Household => Scope::Household,
+        }
+    }
+
+    /// The parsed rule; a service whose rule did not parse never matches
+    /// (and `check` reports it).
+    pub fn rule(&self) -> &Rule {
+        static NEVER: Rule = Rule::Const(false);
+        self.parsed.as_ref().unwrap_or(&NEVER)
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Catalog {
+    #[serde(rename = "category")]
+    pub categories: Vec<Category>,
+    #[serde(rename = "department")]
+    pub departments: Vec<Department>,
+    #[serde(rename = "service")]
+    pub services: Vec<Service>,
+    /// Rules that did not parse: (service id, message).
+    #[serde(skip)]
+    pub rule_errors: Vec<(String, String)>,
+}
+
+impl Catalog {
+    /// The catalog built into this program.
+    pub fn embedded() -> Result<Catalog, String> {
+        Self::from_json(include_str!(concat!(env!("OUT_DIR"), "/catalog.json")))
+    }
+
+    pub fn from_json(json: &str) -> Result<Catalog, String> {
+        let mut catalog: Catalog = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        for s in &mut catalog.services {
+            match Rule::parse(&s.rule, s.scope()) {
+                Ok(r) => s.parsed = Some(r),
+                Err(e) => catalog.rule_errors.push((s.id.clone(), e.to_string())),
+            }
+        }
+        Ok(catalog)
+    }
+
+    pub fn service(&self, id: &str) -> Option<usize> {
+        self.services.iter().position(|s| s.id == id)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+}

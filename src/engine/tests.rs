@@ -1,0 +1,114 @@
+//! The engine's behaviour on hand-made rules; the catalog's own cases live
+//! in `src/catalog/cases/`.
+
+use super::eval::{eval, Tri, View};
+use super::rule::Rule;
+use super::*;
+use crate::profile::facts::Scope;
+
+fn profile(json: &str) -> Profile {
+    let parsed = Profile::from_json(json).expect("valid");
+    assert!(parsed.issues.is_empty(), "{:?}", parsed.issues);
+    parsed.profile
+}
+
+fn tri(rule: &str, json: &str) -> Tri {
+    let rule = Rule::parse(rule, Scope::Member).unwrap();
+    eval(&rule, &View::new(&profile(json)).profile, Some(0))
+}
+
+fn one(member: &str) -> String {
+    format!(r#"{{"v":1,"members":[{member}]}}"#)
+}
+
+#[test]
+fn kleene_unknown_only_where_it_matters() {
+    // (name, rule, member facts, expected)
+    let cases = [
+        ("false and unknown is false", "age < 3 and pregnant", r#"{"age":30,"sex":"male"}"#, Tri::False),
+        ("true or unknown is true", "age < 3 or hukou == local_urban", r#"{"age":2}"#, Tri::True),
+        ("true and unknown is unknown", "age < 3 and hukou == local_urban", r#"{"age":2}"#, Tri::Unknown),
+        ("false or unknown is unknown", "age < 3 or hukou == local_urban", r#"{"age":9}"#, Tri::Unknown),
+        ("not unknown is unknown", "not orphan", r#"{"age":9}"#, Tri::Unknown),
+        ("absent detail is false", "disability.grade in [1, 2]", r#"{"disability":false}"#, Tri::False),
+        ("unknown parent is unknown", "disability.grade in [1, 2]", r#"{}"#, Tri::Unknown),
+        ("list overlap", "chronic in [diabetes]", r#"{"chronic":["hypertension","diabetes"]}"#, Tri::True),
+        ("empty list", "chronic in [diabetes]", r#"{"chronic":[]}"#, Tri::False),
+    ];
+    for (name, rule, member, want) in cases {
+        assert_eq!(tri(rule, &one(member)), want, "{name}");
+    }
+}
+
+#[test]
+fn age_boundaries() {
+    for (rule, age, want) in [("age < 3", 2, Tri::True), ("age < 3", 3, Tri::False), ("age >= 60", 59, Tri::False), ("age >= 60", 60, Tri::True), ("age <= 5", 5, Tri::True), ("age <= 5", 6, Tri::False)] {
+        assert_eq!(tri(rule, &one(&format!(r#"{{"age":{age}}}"#))), want, "{rule} at {age}");
+    }
+}
+
+#[test]
+fn facts_that_do_not_apply_are_inferred_not_asked() {
+    // A 5-year-old is not pregnant, not working, not a veteran.
+    let kid = one(r#"{"age":5,"sex":"female"}"#);
+    assert_eq!(tri("pregnant", &kid), Tri::False);
+    assert_eq!(tri("work == not_working", &kid), Tri::True);
+    assert_eq!(tri("veteran", &kid), Tri::False);
+    // An adult's answers are not overridden.
+    assert_eq!(tri("pregnant", &one(r#"{"age":30,"sex":"female"}"#)), Tri::Unknown);
+}
+
+#[test]
+fn someone_looks_at_every_member() {
+    let rule = Rule::parse("someone(age < 3)", Scope::Household).unwrap();
+    let at = |json: &str| eval(&rule, &View::new(&profile(json)).profile, None);
+    assert_eq!(at(r#"{"v":1,"members":[{"age":30},{"age":1}]}"#), Tri::True);
+    assert_eq!(at(r#"{"v":1,"members":[{"age":30},{"age":10}]}"#), Tri::False);
+    assert_eq!(at(r#"{"v":1,"members":[{"age":30},{}]}"#), Tri::Unknown);
+    // No members yet: the person answering is there, age unknown.
+    assert_eq!(at(r#"{"v":1}"#), Tri::Unknown);
+}
+
+fn test_catalog() -> Catalog {
+    Catalog::from_json(r#"{"category":[],"department":[{"id":"d","name":{"zh":"民政部门","en":"civil affairs"},"file":"t"}],"service":[
+      {"id":"baby","category":"c","per":"person","title":{"zh":"婴儿","en":"baby"},"summary":{"zh":"s","en":"s"},"gets":{"zh":"g","en":"g"},
+       "rule":"age < 3","department":"d","apply":{"zh":"a","en":"a"},"source":{"chapter":"c","section":"s","quote":"q"},"file":"t"},
+      {"id":"poor-elder","category":"c","per":"household","title":{"zh":"老人","en":"elder"},"summary":{"zh":"s","en":"s"},"gets":{"zh":"g","en":"g"},
+       "rule":"support_status in [dibao, tekun] and someone(age >= 60)","confirm":true,"department":"d","apply":{"zh":"a","en":"a"},"source":{"chapter":"c","section":"s","quote":"q"},"file":"t"}
+    ]}"#).unwrap()
+}
+
+#[test]
+fn reasons_say_why_in_plain_words() {
+    let c = test_catalog();
+    let e = Evaluation::new(&c, &profile(r#"{"v":1,"household":{"support_status":"dibao"},"members":[{"role":"self","age":35},{"role":"child","age":2},{"role":"parent","age":70}]}"#));
+    let baby = e.outcomes.iter().find(|o| o.service == 0 && o.member == Some(1)).unwrap();
+    assert_eq!(baby.status, Status::Eligible);
+    assert_eq!(e.reasons(&c, baby, Lang::Zh), ["年龄 2岁，符合条件：年龄不满3岁"]);
+    let adult = e.outcomes.iter().find(|o| o.service == 0 && o.member == Some(0)).unwrap();
+    assert_eq!(e.reasons(&c, adult, Lang::En), ["Age: 35 years, but this needs: Age under 3 years"]);
+    let elder = e.outcomes.iter().find(|o| o.service == 1).unwrap();
+    assert_eq!(elder.status, Status::Maybe, "the department confirms");
+    let why = e.reasons(&c, elder, Lang::Zh);
+    assert!(why.iter().any(|r| r.contains("父母（70岁）")), "{why:?}");
+    assert!(why.last().unwrap().contains("由民政部门按现行政策认定"), "{why:?}");
+}
+
+#[test]
+fn next_questions_rank_by_what_they_settle_and_skip_settled_ones() {
+    let c = test_catalog();
+    let e = Evaluation::new(&c, &profile(r#"{"v":1,"members":[{"role":"self"},{"role":"child"}]}"#));
+    let asks = e.next_questions(&c, &|_| true, &|_, _| false);
+    let names: Vec<_> = asks.iter().map(|a| (FACTS[a.fact].key, a.member)).collect();
+    assert_eq!(names[0], ("age", Some(0)), "age settles both services");
+    assert!(names.contains(&("support_status", None)));
+    assert!(names.contains(&("age", Some(1))));
+    // Once the household is known not to be on dibao, only the baby service is open.
+    let e = Evaluation::new(&c, &profile(r#"{"v":1,"household":{"support_status":"none"},"members":[{"role":"self","age":30},{"role":"child"}]}"#));
+    let asks = e.next_questions(&c, &|_| true, &|_, _| false);
+    assert_eq!(asks.iter().map(|a| (FACTS[a.fact].key, a.member)).collect::<Vec<_>>(), [("age", Some(1))]);
+    // "不确定" answers are not asked again.
+    assert!(e.next_questions(&c, &|_| true, &|_, m| m == Some(1)).is_empty());
+}
+
+use crate::profile::facts::FACTS;

@@ -1,0 +1,96 @@
+//! The catalog as a whole: `guide-eval check` as a test, every household
+//! case in src/catalog/cases/, and the engine on arbitrary profiles.
+
+use anyang_guide::catalog::{cases, check, Catalog};
+use anyang_guide::engine::rule::Rule;
+use anyang_guide::engine::Evaluation;
+use anyang_guide::profile::facts::{Kind, Scope, FACTS};
+use anyang_guide::profile::Profile;
+use anyang_guide::text::Lang;
+use proptest::prelude::*;
+
+fn catalog() -> Catalog {
+    Catalog::embedded().expect("the embedded catalog deserializes")
+}
+
+#[test]
+fn catalog_passes_check() {
+    let problems = check::check(&catalog());
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn every_service_has_a_household_that_gets_it_and_one_that_does_not() {
+    let problems = cases::check_witnesses(&catalog(), &cases::embedded());
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn household_cases() {
+    let c = catalog();
+    let all = cases::embedded();
+    let failures: Vec<String> = all.iter().flat_map(|case| cases::run(&c, case)).collect();
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    assert!(all.len() >= c.services.len(), "at least one case per service");
+}
+
+#[test]
+fn the_plan_copy_is_the_shared_original() {
+    // The repo keeps its own copy so a clone works alone; when the shared
+    // original is beside it, they must be the same text.
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/plan/anyang-14th-fyp-public-services-plan.txt");
+    if let Ok(original) = std::fs::read_to_string(shared) {
+        assert_eq!(original, anyang_guide::catalog::PLAN_TEXT);
+    }
+}
+
+#[test]
+fn ask_when_rules_parse() {
+    for f in FACTS {
+        if let Some(w) = f.ask_when {
+            Rule::parse(w.rule, Scope::Member).unwrap_or_else(|e| panic!("{}: {e}", f.key));
+        }
+    }
+}
+
+/// Any JSON value for a fact: right kind or wrong, in range or not.
+fn fact_value() -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        Just(serde_json::Value::Null),
+        Just(serde_json::json!("unknown")),
+        any::<bool>().prop_map(serde_json::Value::from),
+        (-5i64..130).prop_map(serde_json::Value::from),
+        prop::sample::select(FACTS.iter().flat_map(|f| match f.kind {
+            Kind::Enum { values, .. } | Kind::Set { values, .. } => values.to_vec(),
+            _ => vec![],
+        }).collect::<Vec<_>>()).prop_map(serde_json::Value::from),
+        prop::collection::vec(prop::sample::select(vec!["hypertension", "diabetes", "other", "x"]), 0..3).prop_map(|v| serde_json::json!(v)),
+        (1i64..6, any::<bool>()).prop_map(|(g, b)| serde_json::json!({"grade": g, "kind": "physical", "disabled": b, "entitled": b})),
+    ]
+}
+
+fn row(scope: Scope) -> impl Strategy<Value = serde_json::Map<String, serde_json::Value>> {
+    let keys: Vec<&str> = FACTS.iter().filter(|f| f.scope == scope && f.parent.is_none()).map(|f| f.key).collect();
+    prop::collection::vec((prop::sample::select(keys), fact_value()), 0..20).prop_map(|kv| kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn engine_never_panics_on_a_profile_that_parses(household in row(Scope::Household), members in prop::collection::vec(row(Scope::Member), 0..14)) {
+        let json = serde_json::json!({"v": 1, "household": household, "members": members}).to_string();
+        let c = catalog();
+        if let Ok(parsed) = Profile::from_json(&json) {
+            let e = Evaluation::new(&c, &parsed.profile);
+            for o in &e.outcomes {
+                e.reasons(&c, o, Lang::Zh);
+                e.reasons(&c, o, Lang::En);
+            }
+            e.next_questions(&c, &|_| true, &|_, _| false);
+            // What the app writes it can read back, unchanged.
+            let again = Profile::from_json(&parsed.profile.to_json()).unwrap();
+            prop_assert!(again.issues.is_empty());
+            prop_assert_eq!(again.profile, parsed.profile);
+        }
+    }
+}
