@@ -3,7 +3,6 @@
 //! Each service carries its rule and the plan sentence it comes from.
 
 pub mod check;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod cases;
 
 use crate::engine::rule::Rule;

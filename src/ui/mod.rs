@@ -1,1 +1,27 @@
-pub fn start() {}
+//! The Leptos app (wasm32 only). Components wire signals to the plain Rust
+//! types in `questionnaire`, `engine` and `catalog`; no rule lives here.
+
+mod app;
+mod check;
+mod crash;
+mod household;
+mod i18n;
+mod question;
+mod results;
+mod source;
+mod speech;
+mod start;
+
+use crate::catalog::Catalog;
+
+/// Mounts the app, or a plain message if the built-in catalog is broken.
+pub fn start() {
+    crash::install();
+    match Catalog::embedded() {
+        Ok(catalog) => {
+            let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+            leptos::mount::mount_to_body(move || leptos::view! { <app::App catalog=catalog/> });
+        }
+        Err(e) => crash::show(&format!("catalog: {e}")),
+    }
+}

@@ -1,0 +1,21 @@
+// Size budget of the release build (dist/), brotli-compressed as served.
+// Sizes are deterministic, so this is a test; timings are a benchmark.
+import { readdirSync, readFileSync } from "node:fs";
+import { brotliCompressSync, constants } from "node:zlib";
+
+const dist = new URL("../dist/", import.meta.url).pathname;
+const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const rows = readdirSync(dist).map((f) => {
+  const raw = readFileSync(dist + f);
+  return { file: f, raw: raw.length, brotli: br(raw) };
+});
+const sum = (pred) => rows.filter(pred).reduce((a, r) => a + r.brotli, 0);
+const kb = (n) => (n / 1024).toFixed(1) + " KB";
+for (const r of rows) console.log(`${r.file.padEnd(48)} ${String(r.raw).padStart(8)} B raw ${kb(r.brotli).padStart(10)} brotli`);
+const wasm = sum((r) => r.file.endsWith(".wasm"));
+const first = sum((r) => /\.(html|js|wasm|css|svg)$/.test(r.file));
+console.log(`wasm ${kb(wasm)} brotli (budget 200 KB); first question total ${kb(first)} brotli (budget 250 KB)`);
+const over = [];
+if (wasm > 200 * 1024) over.push(`wasm is ${kb(wasm)} brotli, budget 200 KB`);
+if (first > 250 * 1024) over.push(`first-question bytes are ${kb(first)} brotli, budget 250 KB`);
+if (over.length) { console.error("SIZE BUDGET EXCEEDED: " + over.join("; ")); process.exit(1); }

@@ -1,0 +1,174 @@
+//! The questionnaire's state and flow, as plain Rust: everything a session
+//! knows sits in one [`Session`], which can be cleared at once (kiosk
+//! reset) and turned into a profile (share link, eval tool).
+
+mod life_event;
+
+pub use life_event::LifeEvent;
+
+use crate::catalog::{Catalog, Service};
+use crate::engine::{Ask, Evaluation};
+use crate::profile::facts::{FactId, Kind, Scope, FACTS};
+use crate::profile::{share, Issue, Profile, Val};
+
+/// One answer the resident can give on a question page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Value(Val),
+    /// "不确定/不知道": recorded, shown as such, never asked again.
+    Unsure,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Session {
+    pub answers: Profile,
+    /// Questions answered "不确定", so they are not asked again.
+    pub unsure: Vec<(FactId, Option<usize>)>,
+    pub event: Option<LifeEvent>,
+    /// Problems found in a pre-filled link, to show once.
+    pub notices: Vec<Issue>,
+    /// How many questions the resident has answered on question pages.
+    pub answered: usize,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        let mut s = Session::default();
+        s.answers.add_member("self");
+        s
+    }
+
+    /// Services that matter for the chosen life event (all when none).
+    pub fn relevant(&self, service: &Service) -> bool {
+        self.event.is_none_or(|e| e.covers(&service.category))
+    }
+
+    pub fn evaluate(&self, catalog: &Catalog) -> Evaluation {
+        Evaluation::new(catalog, &self.answers)
+    }
+
+    /// What is still worth asking, best first.
+    pub fn pending(&self, catalog: &Catalog) -> Vec<Ask> {
+        let unsure = |f: FactId, m: Option<usize>| self.unsure.contains(&(f, m));
+        self.evaluate(catalog).next_questions(catalog, &|s| self.relevant(s), &unsure)
+    }
+
+    pub fn next_question(&self, catalog: &Catalog) -> Option<Ask> {
+        self.pending(catalog).into_iter().next()
+    }
+
+    pub fn answer(&mut self, fact: FactId, member: Option<usize>, answer: Answer) {
+        let member = if FACTS[fact].scope == Scope::Household { None } else { member };
+        self.unsure.retain(|&k| k != (fact, member));
+        match answer {
+            Answer::Value(v) => self.answers.set(fact, member, v),
+            Answer::Unsure => {
+                self.answers.set(fact, member, Val::Unknown);
+                self.unsure.push((fact, member));
+            }
+        }
+    }
+
+    /// The answer given so far to a question, for pre-selecting it.
+    pub fn current(&self, fact: FactId, member: Option<usize>) -> Option<Answer> {
+        if self.unsure.contains(&(fact, member)) {
+            return Some(Answer::Unsure);
+        }
+        match self.answers.get(fact, member) {
+            Val::Unknown => None,
+            v => Some(Answer::Value(v)),
+        }
+    }
+
+    /// Every question with an answer, in the profile's order, for the
+    /// check-answers page (household first, then person by person).
+    pub fn given(&self) -> Vec<(FactId, Option<usize>, Answer)> {
+        let mut out = Vec::new();
+        let mut push = |fact: FactId, member: Option<usize>| {
+            if let Some(a) = self.current(fact, member) {
+                out.push((fact, member, a));
+            }
+        };
+        for id in facts_of(Scope::Household) {
+            push(id, None);
+        }
+        for m in 0..self.answers.members.len() {
+            for id in facts_of(Scope::Member).filter(|&id| FACTS[id].key != "role") {
+                push(id, Some(m));
+            }
+        }
+        out
+    }
+
+    pub fn add_member(&mut self, role: &str) -> bool {
+        self.answers.add_member(role).is_some()
+    }
+
+    /// Removes a member; answers about later members move with them.
+    pub fn remove_member(&mut self, index: usize) {
+        if index == 0 || index >= self.answers.members.len() {
+            return; // the person answering stays
+        }
+        self.answers.remove_member(index);
+        self.unsure.retain(|&(_, m)| m != Some(index));
+        for (_, m) in &mut self.unsure {
+            if let Some(i) = m {
+                if *i > index {
+                    *i -= 1;
+                }
+            }
+        }
+    }
+
+    /// Applies a pre-filled profile (`#p=` / `#z=`): its facts fill the
+    /// questions the resident has not answered; nothing already given is
+    /// overwritten. Problems are kept to show.
+    pub fn prefill(&mut self, fragment: &str) -> bool {
+        let Some(result) = share::decode_fragment(fragment) else { return false };
+        match result {
+            Err(fatal) => self.notices.push(fatal.0),
+            Ok(parsed) => {
+                self.notices.extend(parsed.issues);
+                let incoming = parsed.profile;
+                for id in facts_of(Scope::Household) {
+                    if self.answers.household[id] == Val::Unknown {
+                        self.answers.household[id] = incoming.household[id];
+                    }
+                }
+                for (i, row) in incoming.members.iter().enumerate() {
+                    if i >= self.answers.members.len() {
+                        self.answers.members.push(crate::profile::blank_row());
+                    }
+                    for (id, v) in row.iter().enumerate() {
+                        if self.answers.members[i][id] == Val::Unknown {
+                            self.answers.members[i][id] = *v;
+                        }
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// The share link fragment for these answers.
+    pub fn share_fragment(&self) -> String {
+        share::encode_z(&self.answers)
+    }
+}
+
+fn facts_of(scope: Scope) -> impl Iterator<Item = FactId> {
+    (0..FACTS.len()).filter(move |&id| FACTS[id].scope == scope)
+}
+
+/// The choices offered for a fact (radio buttons), `None` for free input.
+pub fn choices(fact: FactId) -> Option<Vec<Val>> {
+    match FACTS[fact].kind {
+        Kind::Bool => Some(vec![Val::Bool(true), Val::Bool(false)]),
+        Kind::Enum { values, .. } => Some((0..values.len()).map(|i| Val::Sym(i as u8)).collect()),
+        Kind::Int { min, max, .. } if max - min < 10 => Some((min..=max).map(Val::Int).collect()),
+        Kind::Int { .. } | Kind::Set { .. } => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

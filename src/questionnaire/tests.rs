@@ -1,0 +1,81 @@
+use super::*;
+use crate::catalog::Catalog;
+use crate::profile::facts::find;
+
+fn catalog() -> Catalog {
+    Catalog::embedded().unwrap()
+}
+
+#[test]
+fn a_new_session_starts_with_the_person_answering() {
+    let s = Session::new();
+    assert_eq!(s.answers.members.len(), 1);
+    assert_eq!(s.answers.get(find("role").unwrap(), Some(0)), crate::profile::sym(find("role").unwrap(), "self").unwrap());
+}
+
+#[test]
+fn unsure_is_kept_and_never_asked_again() {
+    let c = catalog();
+    let mut s = Session::new();
+    let first = s.next_question(&c).expect("something to ask");
+    s.answer(first.fact, first.member, Answer::Unsure);
+    assert_eq!(s.current(first.fact, first.member), Some(Answer::Unsure));
+    assert!(s.pending(&c).iter().all(|a| (a.fact, a.member) != (first.fact, first.member)));
+}
+
+#[test]
+fn answering_everything_unsure_ends_the_questions() {
+    let c = catalog();
+    let mut s = Session::new();
+    s.add_member("child");
+    let mut steps = 0;
+    while let Some(a) = s.next_question(&c) {
+        s.answer(a.fact, a.member, Answer::Unsure);
+        steps += 1;
+        assert!(steps < 200, "the questionnaire must end");
+    }
+}
+
+#[test]
+fn prefill_fills_only_what_is_not_answered() {
+    let mut s = Session::new();
+    let age = find("age").unwrap();
+    s.answer(age, Some(0), Answer::Value(Val::Int(40)));
+    // {"v":1,"members":[{"age":70},{"role":"child","age":3}]}
+    let frag = share::encode_p(&Profile::from_json(r#"{"v":1,"members":[{"age":70},{"role":"child","age":3}]}"#).unwrap().profile);
+    assert!(s.prefill(&frag));
+    assert_eq!(s.answers.get(age, Some(0)), Val::Int(40), "given answers are kept");
+    assert_eq!(s.answers.get(age, Some(1)), Val::Int(3));
+    assert!(s.notices.is_empty());
+    assert!(s.prefill("p=!!!"));
+    assert_eq!(s.notices.len(), 1, "a bad link is reported");
+    assert_eq!(s.answers.get(age, Some(1)), Val::Int(3), "and loses nothing");
+}
+
+#[test]
+fn removing_a_member_moves_later_answers() {
+    let mut s = Session::new();
+    s.add_member("spouse");
+    s.add_member("child");
+    let age = find("age").unwrap();
+    s.answer(age, Some(2), Answer::Unsure);
+    s.remove_member(1);
+    assert_eq!(s.current(age, Some(1)), Some(Answer::Unsure));
+    s.remove_member(0);
+    assert_eq!(s.answers.members.len(), 2, "the person answering stays");
+}
+
+#[test]
+fn a_life_event_narrows_the_questions() {
+    let c = catalog();
+    let pregnant = find("pregnant").unwrap();
+    let asks_pregnancy = |event| {
+        let mut s = Session::new();
+        s.answer(find("age").unwrap(), Some(0), Answer::Value(Val::Int(30)));
+        s.answer(find("sex").unwrap(), Some(0), Answer::Value(crate::profile::sym(find("sex").unwrap(), "female").unwrap()));
+        s.event = event;
+        s.pending(&c).iter().any(|a| a.fact == pregnant)
+    };
+    assert!(asks_pregnancy(Some(LifeEvent::Baby)));
+    assert!(!asks_pregnancy(Some(LifeEvent::Veteran)));
+}

@@ -1,0 +1,168 @@
+//! The shell: one context holding the session, routes (one per screen),
+//! header (language, 长辈模式) and footer.
+
+use super::i18n::{msg, Msg};
+use super::{check, crash, household, question, results, source, start};
+use crate::catalog::Catalog;
+use crate::engine::Ask;
+use crate::profile::facts::FACTS;
+use crate::questionnaire::Session;
+use crate::text::Lang;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_navigate;
+use leptos_router::path;
+
+/// Everything the screens share. The session is the one place that holds
+/// a resident's answers, so clearing it forgets them all.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub catalog: &'static Catalog,
+    pub session: RwSignal<Session>,
+    pub lang: RwSignal<Lang>,
+    pub elder: RwSignal<bool>,
+}
+
+impl Ctx {
+    pub fn msg(&self) -> &'static Msg {
+        msg(self.lang.get())
+    }
+}
+
+pub fn ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// The page for a pending question.
+pub fn question_path(ask: &Ask) -> String {
+    let who = ask.member.map_or("h".to_string(), |m| m.to_string());
+    format!("/q/{}/{who}", FACTS[ask.fact].key)
+}
+
+/// Where to go after an answer: the next question, or check-answers.
+pub fn next_path(ctx: &Ctx) -> String {
+    ctx.session.with_untracked(|s| s.next_question(ctx.catalog)).map_or_else(|| "/check".to_string(), |a| question_path(&a))
+}
+
+#[component]
+pub fn App(catalog: &'static Catalog) -> impl IntoView {
+    let ctx = Ctx { catalog, session: RwSignal::new(Session::new()), lang: RwSignal::new(Lang::Zh), elder: RwSignal::new(false) };
+    provide_context(ctx);
+    // Keep <html lang>, the title and the elder-mode class right.
+    Effect::new(move |_| {
+        let lang = ctx.lang.get();
+        let elder = ctx.elder.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.tag());
+                let _ = root.set_attribute("class", if elder { "elder" } else { "" });
+            }
+            doc.set_title(msg(lang).app_title);
+        }
+    });
+    // The crash page can restore what was answered.
+    Effect::new(move |_| crash::remember(ctx.session.with(|s| s.share_fragment())));
+    view! {
+        <Router>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Prefill/>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=start::StartPage/>
+                    <Route path=path!("/household") view=household::HouseholdPage/>
+                    <Route path=path!("/q/:key/:who") view=question::QuestionPage/>
+                    <Route path=path!("/check") view=check::CheckPage/>
+                    <Route path=path!("/results") view=results::ResultsPage/>
+                    <Route path=path!("/source/:id") view=source::SourcePage/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+/// Applies a `#p=` / `#z=` profile once, removes it from the address bar,
+/// and goes on to whatever is still unknown.
+#[component]
+fn Prefill() -> impl IntoView {
+    let ctx = ctx();
+    let navigate = use_navigate();
+    let Some(window) = web_sys::window() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let applied = ctx.session.try_update(|s| s.prefill(&hash)).unwrap_or(false);
+    if applied {
+        if let Ok(history) = window.history() {
+            let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+        let to = next_path(&ctx);
+        request_animation_frame(move || navigate(&to, Default::default()));
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let ctx = ctx();
+    let m = move || ctx.msg();
+    let toggle_lang = move |_| ctx.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+    view! {
+        <a class="skip-link" href="#main">{move || m().skip_to_content}</a>
+        <header class="site-header">
+            <A href="/" attr:class="brand">{move || m().app_title}</A>
+            <div class="tools">
+                <button type="button" class="tool" on:click=toggle_lang
+                    lang=move || if ctx.lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
+                    {move || m().switch_language}
+                </button>
+                <button type="button" class="tool" aria-pressed=move || ctx.elder.get().to_string()
+                    on:click=move |_| ctx.elder.update(|e| *e = !*e)>
+                    {move || if ctx.elder.get() { m().elder_off } else { m().elder_on }}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <footer class="site-footer">
+            <p>{move || ctx.msg().disclaimer}</p>
+            <p>{move || ctx.msg().footer_privacy}</p>
+        </footer>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <h1>{move || ctx.msg().not_found_title}</h1>
+        <p>{move || ctx.msg().not_found_body}</p>
+        <p><A href="/" attr:class="button">{move || ctx.msg().start_again}</A></p>
+    }
+}
+
+/// Pre-fill problems, shown once on the page after the link was opened.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let ctx = ctx();
+    let notices = move || ctx.session.with(|s| s.notices.clone());
+    let lang = ctx.lang;
+    view! {
+        <Show when=move || !notices().is_empty()>
+            <div class="notice" role="alert">
+                <h2>{move || ctx.msg().notices_title}</h2>
+                <ul>
+                    {move || notices().into_iter().map(|n| view! { <li>{if lang.get() == Lang::Zh { n.zh } else { n.en }}</li> }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// "第 4 题 · 还剩约 6 题"
+pub fn progress_text(m: &Msg, n: usize, left: usize) -> String {
+    if left <= 1 { m.progress_last.replace("{n}", &n.to_string()) } else { m.progress.replace("{n}", &n.to_string()).replace("{m}", &left.to_string()) }
+}

@@ -1,0 +1,57 @@
+//! Check answers (GOV.UK pattern): every answer in plain words with a
+//! 修改 link that comes back here.
+
+use super::app::{ctx, question_path, Notices};
+use crate::engine::explain::{person, value_text};
+use crate::engine::Ask;
+use crate::profile::facts::FACTS;
+use crate::questionnaire::Answer;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let ctx = ctx();
+    let m = move || ctx.msg();
+    let rows = move || {
+        let lang = ctx.lang.get();
+        ctx.session.with(|s| {
+            s.given()
+                .into_iter()
+                .map(|(fact, member, answer)| {
+                    let who = member.map(|i| person(&s.answers, i, lang));
+                    let label = FACTS[fact].label.get(lang);
+                    let shown = match answer {
+                        Answer::Unsure => m().unsure.to_string(),
+                        Answer::Value(v) => value_text(fact, v, lang),
+                    };
+                    let href = format!("{}?return=check", question_path(&Ask { fact, member, settles: 0 }));
+                    (who, label, shown, href)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let members = move || {
+        let lang = ctx.lang.get();
+        ctx.session.with(|s| (0..s.answers.members.len()).map(|i| person(&s.answers, i, lang)).collect::<Vec<_>>().join("、"))
+    };
+    view! {
+        <Notices/>
+        <h1>{move || m().check_title}</h1>
+        <dl class="answers">
+            <div class="row">
+                <dt>{move || m().check_members}</dt>
+                <dd>{members}</dd>
+                <dd class="change"><A href="/household?return=check">{move || m().check_change}<span class="visually-hidden">{move || m().check_members}</span></A></dd>
+            </div>
+            {move || rows().into_iter().map(|(who, label, shown, href)| view! {
+                <div class="row">
+                    <dt>{who.map(|w| format!("{w} · "))}{label}</dt>
+                    <dd>{shown}</dd>
+                    <dd class="change"><A href=href>{move || m().check_change}<span class="visually-hidden">{label}</span></A></dd>
+                </div>
+            }).collect_view()}
+        </dl>
+        <p><A href="/results" attr:class="button">{move || m().check_results}</A></p>
+    }
+}

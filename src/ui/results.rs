@@ -1,0 +1,155 @@
+//! Results: what you can get, then what you may get (and what to confirm),
+//! then, folded, what does not apply and why; grouped by category.
+
+use super::app::{ctx, Notices};
+use super::speech::ReadAloud;
+use crate::catalog::{Catalog, Per};
+use crate::engine::explain::person;
+use crate::engine::{Evaluation, Status};
+use crate::questionnaire::Session;
+use crate::text::Lang;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// One service card: a service and the people it has one status for.
+#[derive(Clone)]
+struct Card {
+    service: usize,
+    people: Vec<String>,
+    /// Reasons, prefixed with the person when several share the card.
+    reasons: Vec<String>,
+}
+
+fn cards(catalog: &Catalog, e: &Evaluation, status: Status, lang: Lang) -> Vec<(usize, Vec<Card>)> {
+    let p = &e.view.profile;
+    let mut by_category: Vec<(usize, Vec<Card>)> = Vec::new();
+    for (ci, category) in catalog.categories.iter().enumerate() {
+        let mut list = Vec::new();
+        for (si, s) in catalog.services.iter().enumerate().filter(|(_, s)| s.category == category.id) {
+            let outcomes: Vec<_> = e.outcomes.iter().filter(|o| o.service == si && o.status == status).collect();
+            if outcomes.is_empty() {
+                continue;
+            }
+            let name = |o: &crate::engine::Outcome| o.member.map_or_else(|| super::i18n::msg(lang).household_level.to_string(), |m| person(p, m, lang));
+            let several = outcomes.len() > 1;
+            let mut reasons = Vec::new();
+            for o in &outcomes {
+                for r in e.reasons(catalog, o, lang) {
+                    let r = if several && s.per == Per::Person { format!("{}：{r}", name(o)) } else { r };
+                    if !reasons.contains(&r) {
+                        reasons.push(r);
+                    }
+                }
+            }
+            list.push(Card { service: si, people: outcomes.iter().map(|o| name(o)).collect(), reasons });
+        }
+        if !list.is_empty() {
+            by_category.push((ci, list));
+        }
+    }
+    by_category
+}
+
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let ctx = ctx();
+    let m = move || ctx.msg();
+    let catalog = ctx.catalog;
+    let evaluation = move || ctx.session.with(|s| s.evaluate(catalog));
+    let section = move |status: Status| {
+        let lang = ctx.lang.get();
+        cards(catalog, &evaluation(), status, lang)
+    };
+    let count = move |status: Status| section(status).iter().map(|(_, c)| c.len()).sum::<usize>();
+    let summary = move || m().results_count.replace("{a}", &count(Status::Eligible).to_string()).replace("{b}", &count(Status::Maybe).to_string());
+    let navigate = use_navigate();
+    let restart = move |_| {
+        ctx.session.set(Session::new());
+        navigate("/", Default::default());
+    };
+    let share = move || {
+        let origin = window().location().origin().unwrap_or_default();
+        format!("{origin}/results#{}", ctx.session.with(|s| s.share_fragment()))
+    };
+    view! {
+        <Notices/>
+        <h1>{move || m().results_title}</h1>
+        <p class="summary" role="status" aria-live="polite">{summary}</p>
+        <p class="disclaimer">{move || m().disclaimer}</p>
+        <p><A href="/check" attr:class="button secondary">{move || m().results_change}</A></p>
+        <section aria-labelledby="eligible">
+            <h2 id="eligible">{move || m().results_eligible}</h2>
+            <Show when=move || count(Status::Eligible) == 0>
+                <p>{move || m().results_none_eligible}</p>
+            </Show>
+            {move || groups(section(Status::Eligible))}
+        </section>
+        <section aria-labelledby="maybe">
+            <h2 id="maybe">{move || m().results_maybe}</h2>
+            {move || groups(section(Status::Maybe))}
+        </section>
+        <details class="not-eligible">
+            <summary><h2>{move || m().results_not}</h2></summary>
+            {move || groups(section(Status::NotEligible))}
+        </details>
+        <section class="share" aria-labelledby="share">
+            <h2 id="share">{move || m().results_share}</h2>
+            <p id="share-hint">{move || m().results_share_hint}</p>
+            <input type="text" readonly class="share-link" aria-labelledby="share" aria-describedby="share-hint" prop:value=share/>
+        </section>
+        <p><button type="button" class="secondary" on:click=restart>{move || m().results_restart}</button></p>
+    }
+}
+
+fn groups(groups: Vec<(usize, Vec<Card>)>) -> impl IntoView {
+    let ctx = ctx();
+    let lang = ctx.lang.get_untracked();
+    groups
+        .into_iter()
+        .map(|(ci, cards)| {
+            let category = &ctx.catalog.categories[ci];
+            view! {
+                <div class=format!("category cat-{}", category.id)>
+                    <h3><span class="icon" aria-hidden="true">{category.icon.clone()}</span>{category.title.get(lang).to_string()}</h3>
+                    {cards.into_iter().map(service_card).collect_view()}
+                </div>
+            }
+        })
+        .collect_view()
+}
+
+fn service_card(card: Card) -> impl IntoView {
+    let ctx = ctx();
+    let m = ctx.msg();
+    let lang = ctx.lang.get_untracked();
+    let s = &ctx.catalog.services[card.service];
+    let dept = ctx.catalog.department(&s.department).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
+    let spoken = format!("{}。{}。{}", s.title.get(lang), s.gets.get(lang), card.reasons.join("。"));
+    view! {
+        <article class="service">
+            <h4>{s.title.get(lang).to_string()}</h4>
+            <p class="tags">
+                {s.free.then(|| view! { <span class="tag">{m.results_free}</span> })}
+                {s.planned.then(|| view! { <span class="tag">{m.results_planned}</span> })}
+            </p>
+            <ReadAloud text=Signal::stored(spoken)/>
+            <dl>
+                <dt>{m.results_for}</dt><dd>{card.people.join("、")}</dd>
+                <dt>{m.results_gets}</dt><dd>{s.gets.get(lang).to_string()}</dd>
+                <dt>{m.results_why}</dt>
+                <dd><ul>{card.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd>
+                <dt>{m.results_next}</dt>
+                <dd>{s.apply.get(lang).to_string()}</dd>
+                {s.bring.as_ref().map(|b| view! { <dt>{m.results_bring}</dt><dd>{b.get(lang).to_string()}</dd> })}
+                <dt>{m.results_dept}</dt><dd>{dept}</dd>
+            </dl>
+            <blockquote class="source" lang="zh-CN">
+                <p>"“" {s.source.quote.clone()} "”"</p>
+                <footer>{format!("{} · {}", s.source.chapter, s.source.section)}" "
+                    <A href=format!("/source/{}", s.id)>{m.results_view_source}</A>
+                </footer>
+            </blockquote>
+        </article>
+    }
+}

@@ -1,0 +1,51 @@
+//! The plan's own words: the paragraph a service cites, with the quoted
+//! sentence highlighted.
+
+use super::app::ctx;
+use crate::catalog::check::{fold, section_of};
+use crate::catalog::PLAN_TEXT;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The cited paragraph split around the quote: (before, quote, after).
+pub fn cited_paragraph(chapter: &str, section: &str, quote: &str) -> Option<(String, String, String)> {
+    let text = section_of(PLAN_TEXT, chapter).and_then(|c| section_of(c, section))?;
+    let wanted = fold(quote.trim());
+    text.lines().find_map(|line| {
+        let line = line.trim();
+        let at = fold(line).find(&wanted)?;
+        // Folding maps one character to one, so character positions agree.
+        let start = fold(line)[..at].chars().count();
+        let len = wanted.chars().count();
+        let chars: Vec<char> = line.chars().collect();
+        let part = |r: std::ops::Range<usize>| chars[r].iter().collect::<String>();
+        Some((part(0..start), part(start..start + len), part(start + len..chars.len())))
+    })
+}
+
+#[component]
+pub fn SourcePage() -> impl IntoView {
+    let ctx = ctx();
+    let params = use_params_map();
+    move || {
+        let m = ctx.msg();
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        let Some(s) = ctx.catalog.service(&id).map(|i| &ctx.catalog.services[i]) else {
+            return view! { <h1>{m.source_title}</h1><p>{m.source_missing}</p> }.into_any();
+        };
+        let lang = ctx.lang.get();
+        let paragraph = cited_paragraph(&s.source.chapter, &s.source.section, &s.source.quote);
+        view! {
+            <h1>{m.source_title}</h1>
+            <p class="lead">{s.title.get(lang).to_string()}</p>
+            <p class="source-doc" lang="zh-CN">{format!("《{}》 {}", crate::catalog::SOURCE.title_zh, crate::catalog::SOURCE.number)}</p>
+            <h2 lang="zh-CN">{s.source.chapter.clone()}</h2>
+            <h3 lang="zh-CN">{s.source.section.clone()}</h3>
+            {paragraph.map(|(before, quote, after)| view! {
+                <p class="plan-text" lang="zh-CN">{before}<mark>{quote}</mark>{after}</p>
+            })}
+            <p><button type="button" class="link back" on:click=move |_| { let _ = window().history().map(|h| h.back()); }>"‹ " {m.back}</button></p>
+        }
+        .into_any()
+    }
+}
