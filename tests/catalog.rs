@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The catalog as a whole: `guide-eval check` as a test, every household
 //! case in src/catalog/cases/, and the engine on arbitrary profiles.
 

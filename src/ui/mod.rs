@@ -11,6 +11,8 @@ mod results;
 mod source;
 mod speech;
 mod start;
+#[cfg(test)]
+mod tests;
 
 use crate::catalog::Catalog;
 
