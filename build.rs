@@ -5,6 +5,7 @@
 use std::{env, fs, path::Path};
 
 fn merge(dir: &str, out: &str, keys: &[&str]) {
+    let for_wasm = env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
     println!("cargo:rerun-if-changed={dir}");
     let mut files: Vec<_> = fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}")).filter_map(|e| e.ok()).map(|e| e.path()).collect();
     files.retain(|p| p.extension().is_some_and(|x| x == "toml"));
@@ -25,8 +26,11 @@ fn merge(dir: &str, out: &str, keys: &[&str]) {
                 _ => continue,
             };
             for mut item in items {
-                // Keep where each entry came from, for error messages.
-                item.as_object_mut().map(|o| o.insert("file".into(), name.clone().into()));
+                // Keep where each entry came from, for `check`'s messages; the
+                // app (wasm) never shows it, so it does not carry it.
+                if !for_wasm {
+                    item.as_object_mut().map(|o| o.insert("file".into(), name.clone().into()));
+                }
                 merged[*key].as_array_mut().unwrap().push(item);
             }
         }

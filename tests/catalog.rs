@@ -16,7 +16,7 @@ fn catalog() -> Catalog {
 
 #[test]
 fn catalog_passes_check() {
-    let problems = check::check(&catalog());
+    let problems = check::check(&catalog(), anyang_guide::catalog::PLAN_TEXT);
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 
@@ -101,4 +101,13 @@ proptest! {
             prop_assert_eq!(again.profile, parsed.profile);
         }
     }
+}
+
+#[test]
+fn a_misspelt_catalog_key_is_an_error_naming_it() {
+    let json = r#"{"category":[{"id":"c","title":{"zh":"z","en":"e"},"icon":"i","colour":"red"}]}"#;
+    let err = Catalog::from_json(json).unwrap_err();
+    assert!(err.contains("unknown key `colour`"), "{err}");
+    let json = r#"{"service":[{"id":"x","per":"everyone"}]}"#;
+    assert!(Catalog::from_json(json).unwrap_err().contains("`per`"));
 }

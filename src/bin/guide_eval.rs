@@ -5,6 +5,10 @@
 //! guide-eval list           the catalog, as JSON
 //! guide-eval check          validate the catalog; non-zero exit on any problem
 //! ```
+//!
+//! Native only: on wasm32 this binary is empty.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use anyang_guide::catalog::{cases, check, Catalog};
 use anyang_guide::engine::Evaluation;
@@ -100,7 +104,7 @@ fn list(catalog: &Catalog) -> Value {
                 "summary_zh": s.summary.zh,
                 "department_zh": catalog.department(&s.department).map(|d| d.name.zh.as_str()),
                 "source": { "chapter": s.source.chapter, "section": s.source.section, "quote": s.source.quote },
-                "per": s.per,
+                "per": if s.per == anyang_guide::catalog::Per::Person { "person" } else { "household" },
                 "rule": s.rule,
             })
         })
@@ -110,7 +114,7 @@ fn list(catalog: &Catalog) -> Value {
 
 fn check_all(catalog: &Catalog) -> ExitCode {
     let cases = cases::embedded();
-    let mut problems = check::check(catalog);
+    let mut problems = check::check(catalog, anyang_guide::catalog::PLAN_TEXT);
     problems.extend(cases::check_witnesses(catalog, &cases));
     problems.extend(cases.iter().flat_map(|c| cases::run(catalog, c)));
     if problems.is_empty() {

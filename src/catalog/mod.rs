@@ -3,15 +3,18 @@
 //! Each service carries its rule and the plan sentence it comes from.
 
 pub mod check;
+mod read;
 pub mod cases;
 
 use crate::engine::rule::Rule;
 use crate::profile::facts::Scope;
 use crate::text::Bi;
-use serde::Deserialize;
 
-/// The plan, verbatim, for the quote check and the in-app source view.
+/// The plan, verbatim, for the quote check. The app does not embed it: the
+/// source view fetches the same file (`PLAN_FILE`) only when opened.
+#[cfg(not(target_arch = "wasm32"))]
 pub const PLAN_TEXT: &str = include_str!("plan/anyang-14th-fyp-public-services-plan.txt");
+pub const PLAN_FILE: &str = "/anyang-14th-fyp-public-services-plan.txt";
 
 /// The source document's issuing details, shown on every results page.
 pub struct SourceDocument {
@@ -32,8 +35,7 @@ pub const SOURCE: SourceDocument = SourceDocument {
     period: "2021–2025",
 };
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Category {
     pub id: String,
     pub title: Bi,
@@ -42,16 +44,14 @@ pub struct Category {
     pub file: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Department {
     pub id: String,
     pub name: Bi,
     pub file: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Per {
     /// Decided for each person (one result per member).
     Person,
@@ -59,16 +59,14 @@ pub enum Per {
     Household,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Source {
     pub chapter: String,
     pub section: String,
     pub quote: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Service {
     pub id: String,
     pub category: String,
@@ -83,21 +81,16 @@ pub struct Service {
     /// How to apply; where the plan is silent, whom to ask.
     pub apply: Bi,
     /// What to bring, only where the plan says so.
-    #[serde(default)]
     pub bring: Option<Bi>,
     pub source: Source,
     /// The plan sets no exact conditions: the department decides, so a
     /// true rule shows as "may be eligible".
-    #[serde(default)]
     pub confirm: bool,
     /// Promised for 2025, not yet everywhere.
-    #[serde(default)]
     pub planned: bool,
     /// Free for everyone, or no application needed (免费 / 免申即享).
-    #[serde(default)]
     pub free: bool,
     pub file: String,
-    #[serde(skip)]
     pub parsed: Option<Rule>,
 }
 
@@ -117,16 +110,12 @@ impl Service {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Catalog {
-    #[serde(rename = "category")]
     pub categories: Vec<Category>,
-    #[serde(rename = "department")]
     pub departments: Vec<Department>,
-    #[serde(rename = "service")]
     pub services: Vec<Service>,
     /// Rules that did not parse: (service id, message).
-    #[serde(skip)]
     pub rule_errors: Vec<(String, String)>,
 }
 
@@ -137,7 +126,7 @@ impl Catalog {
     }
 
     pub fn from_json(json: &str) -> Result<Catalog, String> {
-        let mut catalog: Catalog = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let mut catalog = read::catalog(json)?;
         for s in &mut catalog.services {
             match Rule::parse(&s.rule, s.scope()) {
                 Ok(r) => s.parsed = Some(r),

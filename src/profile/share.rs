@@ -1,6 +1,8 @@
 //! Profiles in the URL fragment, which browsers never send to a server.
-//! `#p=` is the contract form (base64url of the JSON, no padding) and
-//! `#z=` the app's shorter form (base64url of the raw-deflated JSON).
+//! `#p=` is the contract form (base64url of the JSON, no padding), and what
+//! the app writes. `#z=` (base64url of the raw-deflated JSON) is accepted
+//! for shorter links made elsewhere, e.g. a portal or a QR code; the app
+//! itself does not carry a compressor, to keep the wasm small.
 
 use super::{Fatal, Issue, Parsed, Profile};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -25,12 +27,6 @@ pub fn decode_fragment(fragment: &str) -> Option<Result<Parsed, Fatal>> {
 /// The contract form, `p=…`.
 pub fn encode_p(profile: &Profile) -> String {
     format!("p={}", URL_SAFE_NO_PAD.encode(profile.to_json()))
-}
-
-/// The short form for share links and QR codes, `z=…`.
-pub fn encode_z(profile: &Profile) -> String {
-    let deflated = miniz_oxide::deflate::compress_to_vec(profile.to_json().as_bytes(), 9);
-    format!("z={}", URL_SAFE_NO_PAD.encode(deflated))
 }
 
 fn bad(zh: &str, en: &str) -> Fatal {

@@ -77,7 +77,9 @@ mod fragments {
     #[test]
     fn p_and_z_forms_round_trip() {
         let p = parse(r#"{"v":1,"household":{"area":"urban"},"members":[{"role":"self","age":70}]}"#).profile;
-        for frag in [encode_p(&p), encode_z(&p)] {
+        let deflated = miniz_oxide::deflate::compress_to_vec(p.to_json().as_bytes(), 9);
+        let z = format!("z={}", base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, deflated));
+        for frag in [encode_p(&p), z] {
             let back = decode_fragment(&format!("#{frag}")).unwrap().unwrap();
             assert_eq!(back.profile, p, "{frag}");
         }

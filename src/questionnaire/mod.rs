@@ -152,7 +152,7 @@ impl Session {
 
     /// The share link fragment for these answers.
     pub fn share_fragment(&self) -> String {
-        share::encode_z(&self.answers)
+        share::encode_p(&self.answers)
     }
 }
 

@@ -9,7 +9,7 @@ use crate::profile::facts::FACTS;
 use crate::questionnaire::Session;
 use crate::text::Lang;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
@@ -31,6 +31,14 @@ impl Ctx {
 
 pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
+}
+
+/// A translated string that follows the language switch. Every call site
+/// shares this one closure type, so the render code exists once in the
+/// wasm instead of once per string.
+pub fn tr(field: fn(&'static Msg) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = ctx().lang;
+    move || field(msg(lang.get()))
 }
 
 /// The page for a pending question.
@@ -106,13 +114,13 @@ fn Header() -> impl IntoView {
     let m = move || ctx.msg();
     let toggle_lang = move |_| ctx.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
     view! {
-        <a class="skip-link" href="#main">{move || m().skip_to_content}</a>
+        <a class="skip-link" href="#main">{tr(|m| m.skip_to_content)}</a>
         <header class="site-header">
-            <A href="/" attr:class="brand">{move || m().app_title}</A>
+            <a href="/" class="brand">{tr(|m| m.app_title)}</a>
             <div class="tools">
                 <button type="button" class="tool" on:click=toggle_lang
                     lang=move || if ctx.lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
-                    {move || m().switch_language}
+                    {tr(|m| m.switch_language)}
                 </button>
                 <button type="button" class="tool" aria-pressed=move || ctx.elder.get().to_string()
                     on:click=move |_| ctx.elder.update(|e| *e = !*e)>
@@ -125,22 +133,20 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
-    let ctx = ctx();
     view! {
         <footer class="site-footer">
-            <p>{move || ctx.msg().disclaimer}</p>
-            <p>{move || ctx.msg().footer_privacy}</p>
+            <p>{tr(|m| m.disclaimer)}</p>
+            <p>{tr(|m| m.footer_privacy)}</p>
         </footer>
     }
 }
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let ctx = ctx();
     view! {
-        <h1>{move || ctx.msg().not_found_title}</h1>
-        <p>{move || ctx.msg().not_found_body}</p>
-        <p><A href="/" attr:class="button">{move || ctx.msg().start_again}</A></p>
+        <h1>{tr(|m| m.not_found_title)}</h1>
+        <p>{tr(|m| m.not_found_body)}</p>
+        <p><a href="/" class="button">{tr(|m| m.start_again)}</a></p>
     }
 }
 
@@ -151,14 +157,14 @@ pub fn Notices() -> impl IntoView {
     let notices = move || ctx.session.with(|s| s.notices.clone());
     let lang = ctx.lang;
     view! {
-        <Show when=move || !notices().is_empty()>
+        {move || (!notices().is_empty()).then(|| view! {
             <div class="notice" role="alert">
-                <h2>{move || ctx.msg().notices_title}</h2>
+                <h2>{tr(|m| m.notices_title)}</h2>
                 <ul>
                     {move || notices().into_iter().map(|n| view! { <li>{if lang.get() == Lang::Zh { n.zh } else { n.en }}</li> }).collect_view()}
                 </ul>
             </div>
-        </Show>
+        })}
     }
 }
 

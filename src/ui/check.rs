@@ -1,13 +1,12 @@
 //! Check answers (GOV.UK pattern): every answer in plain words with a
 //! 修改 link that comes back here.
 
-use super::app::{ctx, question_path, Notices};
+use super::app::{ctx, question_path, Notices, tr};
 use crate::engine::explain::{person, value_text};
 use crate::engine::Ask;
 use crate::profile::facts::FACTS;
 use crate::questionnaire::Answer;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
@@ -37,21 +36,21 @@ pub fn CheckPage() -> impl IntoView {
     };
     view! {
         <Notices/>
-        <h1>{move || m().check_title}</h1>
+        <h1>{tr(|m| m.check_title)}</h1>
         <dl class="answers">
             <div class="row">
-                <dt>{move || m().check_members}</dt>
+                <dt>{tr(|m| m.check_members)}</dt>
                 <dd>{members}</dd>
-                <dd class="change"><A href="/household?return=check">{move || m().check_change}<span class="visually-hidden">{move || m().check_members}</span></A></dd>
+                <dd class="change"><a href="/household?return=check">{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
             </div>
             {move || rows().into_iter().map(|(who, label, shown, href)| view! {
                 <div class="row">
                     <dt>{who.map(|w| format!("{w} · "))}{label}</dt>
                     <dd>{shown}</dd>
-                    <dd class="change"><A href=href>{move || m().check_change}<span class="visually-hidden">{label}</span></A></dd>
+                    <dd class="change"><a href=href>{tr(|m| m.check_change)}<span class="visually-hidden">{label}</span></a></dd>
                 </div>
             }).collect_view()}
         </dl>
-        <p><A href="/results" attr:class="button">{move || m().check_results}</A></p>
+        <p><a href="/results" class="button">{tr(|m| m.check_results)}</a></p>
     }
 }

@@ -1,17 +1,17 @@
 //! Who lives with you: the person answering plus up to 11 others.
 
-use super::app::{ctx, next_path};
+use super::app::{ctx, next_path, tr};
 use crate::engine::explain::person;
 use crate::profile::facts::{find, Kind, FACTS};
 use crate::profile::MAX_MEMBERS;
 use crate::questionnaire::LifeEvent;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn HouseholdPage() -> impl IntoView {
     let ctx = ctx();
-    let m = move || ctx.msg();
     let query = use_query_map();
     // A life-event link narrows the questions; a plain start clears it.
     if query.with_untracked(|q| q.get("return").is_none()) {
@@ -32,32 +32,36 @@ pub fn HouseholdPage() -> impl IntoView {
         navigate(&to, Default::default());
     };
     view! {
-        <h1>{move || m().household_title}</h1>
-        <p>{move || m().household_hint}</p>
+        <h1>{tr(|m| m.household_title)}</h1>
+        <p>{tr(|m| m.household_hint)}</p>
         <ul class="members" aria-live="polite">
             {move || members().into_iter().map(|(i, name)| view! {
                 <li>
                     <span>{name.clone()}</span>
                     {(i > 0).then(|| view! {
                         <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.remove_member(i))>
-                            {move || m().household_remove} <span class="visually-hidden">{name.clone()}</span>
+                            {tr(|m| m.household_remove)} <span class="visually-hidden">{name.clone()}</span>
                         </button>
                     })}
                 </li>
             }).collect_view()}
         </ul>
-        <Show when=move || !full() fallback=move || view! { <p class="hint">{move || m().household_full}</p> }>
-            <div class="add-members">
-                {values.iter().zip(labels.iter()).skip(1).map(|(value, label)| {
-                    let value = *value;
-                    view! {
-                        <button type="button" class="secondary" on:click=move |_| { ctx.session.update(|s| { s.add_member(value); }); }>
-                            "+ " {move || m().household_add} {move || label.get(ctx.lang.get())}
-                        </button>
-                    }
-                }).collect_view()}
-            </div>
-        </Show>
-        <p><button type="button" class="button" on:click=go_on>{move || m().continue_}</button></p>
+        {move || if full() {
+            Either::Left(view! { <p class="hint">{tr(|m| m.household_full)}</p> })
+        } else {
+            Either::Right(view! {
+                <div class="add-members">
+                    {values.iter().zip(labels.iter()).skip(1).map(|(value, label)| {
+                        let value = *value;
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| { ctx.session.update(|s| { s.add_member(value); }); }>
+                                "+ " {tr(|m| m.household_add)} {move || label.get(ctx.lang.get())}
+                            </button>
+                        }
+                    }).collect_view()}
+                </div>
+            })
+        }}
+        <p><button type="button" class="button" on:click=go_on>{tr(|m| m.continue_)}</button></p>
     }
 }

@@ -2,7 +2,7 @@
 //! page heading and the fieldset legend; every question has "不确定"; an
 //! error summary takes focus; back works, and answers are kept.
 
-use super::app::{ctx, next_path, progress_text, NotFound};
+use super::app::{ctx, next_path, progress_text, NotFound, tr};
 use super::speech::ReadAloud;
 use crate::engine::explain::{person, value_text};
 use crate::profile::facts::{find, FactId, Kind, FACTS};
@@ -96,11 +96,7 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
         navigate(&to, Default::default());
     };
 
-    let option = move |label: Signal<String>, value: Answer| {
-        let id = format!("opt-{}", match value {
-            Answer::Unsure => "unsure".to_string(),
-            Answer::Value(v) => format!("{v:?}").replace(|c: char| !c.is_ascii_alphanumeric(), ""),
-        });
+    let option = move |id: String, label: Signal<String>, value: Answer| {
         view! {
             <div class="choice">
                 <input type="radio" name="answer" id=id.clone()
@@ -110,27 +106,20 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
             </div>
         }
     };
-    let radios = move || {
-        let mut items: Vec<AnyView> = Vec::new();
-        if let Some(values) = choices(fact) {
-            for v in values {
-                items.push(option(Signal::derive(move || value_text(fact, v, ctx.lang.get())), Answer::Value(v)).into_any());
-            }
-        }
-        if is_set {
-            items.push(set_choices(fact, selected, error).into_any());
-        }
-        items.push(option(Signal::derive(move || m().unsure.to_string()), Answer::Unsure).into_any());
-        items
-    };
+    let radios = choices(fact)
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| option(format!("opt-{i}"), Signal::derive(move || value_text(fact, v, ctx.lang.get())), Answer::Value(v)))
+        .collect_view();
 
     view! {
-        <Show when=move || error.get().is_some()>
+        {move || error.get().map(|e| view! {
             <div class="error-summary" role="alert" tabindex="-1" node_ref=summary>
-                <h2>{move || m().error_title}</h2>
-                <p><a href="#answer">{move || error.get().unwrap_or_default()}</a></p>
+                <h2>{tr(|m| m.error_title)}</h2>
+                <p><a href="#answer">{e}</a></p>
             </div>
-        </Show>
+        })}
         <p class="progress">{progress}</p>
         <form on:submit=submit novalidate>
             <fieldset id="answer" class:has-error=move || error.get().is_some()>
@@ -140,22 +129,26 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
                     format!("{}。{}", title(), options)
                 })/>
                 {f.why.map(|why| view! {
-                    <details class="why"><summary>{move || m().why_ask}</summary><p>{move || why.get(ctx.lang.get())}</p></details>
+                    <details class="why"><summary>{tr(|m| m.why_ask)}</summary><p>{move || why.get(ctx.lang.get())}</p></details>
                 })}
                 {free_number.then(|| view! {
-                    <p class="hint" id="age-hint">{move || m().age_hint}</p>
+                    <p class="hint" id="age-hint">{tr(|m| m.age_hint)}</p>
                     <input type="text" inputmode="numeric" pattern="[0-9]*" id="number-input" class="number"
                         aria-describedby="age-hint" autocomplete="off"
                         aria-label=title
                         prop:value=move || typed.get()
                         on:input=move |ev| { typed.set(event_target_value(&ev)); selected.set(None); error.set(None); }/>
                 })}
-                <div class="choices">{radios}</div>
+                <div class="choices">
+                    {radios}
+                    {is_set.then(|| set_choices(fact, selected, error))}
+                    {option("opt-unsure".into(), Signal::derive(move || m().unsure.to_string()), Answer::Unsure)}
+                </div>
             </fieldset>
-            <button type="submit" class="button">{move || m().continue_}</button>
+            <button type="submit" class="button">{tr(|m| m.continue_)}</button>
         </form>
         <p><button type="button" class="link back" on:click=move |_| { let _ = window().history().map(|h| h.back()); }>
-            "‹ " {move || m().back}
+            "‹ " {tr(|m| m.back)}
         </button></p>
     }
 }
@@ -187,7 +180,7 @@ fn set_choices(fact: FactId, selected: RwSignal<Option<Answer>>, error: RwSignal
         <div class="choice">
             <input type="checkbox" id="set-none" prop:checked=move || bits() == Some(0)
                 on:change=move |_| { selected.set(Some(Answer::Value(Val::Set(0)))); error.set(None); }/>
-            <label for="set-none">{move || ctx.msg().none_of_these}</label>
+            <label for="set-none">{tr(|m| m.none_of_these)}</label>
         </div>
     }
 }

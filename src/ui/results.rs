@@ -1,7 +1,7 @@
 //! Results: what you can get, then what you may get (and what to confirm),
 //! then, folded, what does not apply and why; grouped by category.
 
-use super::app::{ctx, Notices};
+use super::app::{ctx, Notices, tr};
 use super::speech::ReadAloud;
 use crate::catalog::{Catalog, Per};
 use crate::engine::explain::person;
@@ -9,7 +9,6 @@ use crate::engine::{Evaluation, Status};
 use crate::questionnaire::Session;
 use crate::text::Lang;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 /// One service card: a service and the people it has one status for.
@@ -74,31 +73,29 @@ pub fn ResultsPage() -> impl IntoView {
     };
     view! {
         <Notices/>
-        <h1>{move || m().results_title}</h1>
+        <h1>{tr(|m| m.results_title)}</h1>
         <p class="summary" role="status" aria-live="polite">{summary}</p>
-        <p class="disclaimer">{move || m().disclaimer}</p>
-        <p><A href="/check" attr:class="button secondary">{move || m().results_change}</A></p>
+        <p class="disclaimer">{tr(|m| m.disclaimer)}</p>
+        <p><a href="/check" class="button secondary">{tr(|m| m.results_change)}</a></p>
         <section aria-labelledby="eligible">
-            <h2 id="eligible">{move || m().results_eligible}</h2>
-            <Show when=move || count(Status::Eligible) == 0>
-                <p>{move || m().results_none_eligible}</p>
-            </Show>
+            <h2 id="eligible">{tr(|m| m.results_eligible)}</h2>
+            {move || (count(Status::Eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}
             {move || groups(section(Status::Eligible))}
         </section>
         <section aria-labelledby="maybe">
-            <h2 id="maybe">{move || m().results_maybe}</h2>
+            <h2 id="maybe">{tr(|m| m.results_maybe)}</h2>
             {move || groups(section(Status::Maybe))}
         </section>
         <details class="not-eligible">
-            <summary><h2>{move || m().results_not}</h2></summary>
+            <summary><h2>{tr(|m| m.results_not)}</h2></summary>
             {move || groups(section(Status::NotEligible))}
         </details>
         <section class="share" aria-labelledby="share">
-            <h2 id="share">{move || m().results_share}</h2>
-            <p id="share-hint">{move || m().results_share_hint}</p>
+            <h2 id="share">{tr(|m| m.results_share)}</h2>
+            <p id="share-hint">{tr(|m| m.results_share_hint)}</p>
             <input type="text" readonly class="share-link" aria-labelledby="share" aria-describedby="share-hint" prop:value=share/>
         </section>
-        <p><button type="button" class="secondary" on:click=restart>{move || m().results_restart}</button></p>
+        <p><button type="button" class="secondary" on:click=restart>{tr(|m| m.results_restart)}</button></p>
     }
 }
 
@@ -147,7 +144,7 @@ fn service_card(card: Card) -> impl IntoView {
             <blockquote class="source" lang="zh-CN">
                 <p>"“" {s.source.quote.clone()} "”"</p>
                 <footer>{format!("{} · {}", s.source.chapter, s.source.section)}" "
-                    <A href=format!("/source/{}", s.id)>{m.results_view_source}</A>
+                    <a href=format!("/source/{}", s.id)>{m.results_view_source}</a>
                 </footer>
             </blockquote>
         </article>

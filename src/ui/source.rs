@@ -3,13 +3,25 @@
 
 use super::app::ctx;
 use crate::catalog::check::{fold, section_of};
-use crate::catalog::PLAN_TEXT;
+use crate::catalog::PLAN_FILE;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The plan's text, fetched from this origin when a source is first shown
+/// (it is not in the wasm, so the first screen does not wait for it).
+async fn fetch_plan() -> Option<String> {
+    let response = JsFuture::from(window().fetch_with_str(PLAN_FILE)).await.ok()?.dyn_into::<web_sys::Response>().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
 
 /// The cited paragraph split around the quote: (before, quote, after).
-pub fn cited_paragraph(chapter: &str, section: &str, quote: &str) -> Option<(String, String, String)> {
-    let text = section_of(PLAN_TEXT, chapter).and_then(|c| section_of(c, section))?;
+pub fn cited_paragraph(plan: &str, chapter: &str, section: &str, quote: &str) -> Option<(String, String, String)> {
+    let text = section_of(plan, chapter).and_then(|c| section_of(c, section))?;
     let wanted = fold(quote.trim());
     text.lines().find_map(|line| {
         let line = line.trim();
@@ -27,6 +39,8 @@ pub fn cited_paragraph(chapter: &str, section: &str, quote: &str) -> Option<(Str
 pub fn SourcePage() -> impl IntoView {
     let ctx = ctx();
     let params = use_params_map();
+    let plan = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move { plan.set(fetch_plan().await) });
     move || {
         let m = ctx.msg();
         let id = params.with(|p| p.get("id").unwrap_or_default());
@@ -34,16 +48,18 @@ pub fn SourcePage() -> impl IntoView {
             return view! { <h1>{m.source_title}</h1><p>{m.source_missing}</p> }.into_any();
         };
         let lang = ctx.lang.get();
-        let paragraph = cited_paragraph(&s.source.chapter, &s.source.section, &s.source.quote);
+        // Until the plan arrives (or if it cannot be fetched) the quote itself stands.
+        let paragraph = plan
+            .get()
+            .and_then(|text| cited_paragraph(&text, &s.source.chapter, &s.source.section, &s.source.quote))
+            .unwrap_or_else(|| (String::new(), s.source.quote.clone(), String::new()));
         view! {
             <h1>{m.source_title}</h1>
             <p class="lead">{s.title.get(lang).to_string()}</p>
             <p class="source-doc" lang="zh-CN">{format!("《{}》 {}", crate::catalog::SOURCE.title_zh, crate::catalog::SOURCE.number)}</p>
             <h2 lang="zh-CN">{s.source.chapter.clone()}</h2>
             <h3 lang="zh-CN">{s.source.section.clone()}</h3>
-            {paragraph.map(|(before, quote, after)| view! {
-                <p class="plan-text" lang="zh-CN">{before}<mark>{quote}</mark>{after}</p>
-            })}
+            <p class="plan-text" lang="zh-CN">{paragraph.0}<mark>{paragraph.1}</mark>{paragraph.2}</p>
             <p><button type="button" class="link back" on:click=move |_| { let _ = window().history().map(|h| h.back()); }>"‹ " {m.back}</button></p>
         }
         .into_any()

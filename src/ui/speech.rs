@@ -1,7 +1,7 @@
 //! 朗读: reads text with the browser's speechSynthesis. Rendered only when
 //! the browser can speak, so an invisible button is never in the tab order.
 
-use super::app::ctx;
+use super::app::{ctx, tr};
 use crate::text::Lang;
 use leptos::prelude::*;
 
@@ -28,7 +28,7 @@ pub fn ReadAloud(text: Signal<String>) -> impl IntoView {
     synth().map(|_| {
         view! {
             <button type="button" class="tool read-aloud" on:click=move |_| speak(&text.get_untracked(), ctx.lang.get_untracked())>
-                "🔊 " {move || ctx.msg().read_aloud}
+                "🔊 " {tr(|m| m.read_aloud)}
             </button>
         }
     })
