@@ -208,6 +208,45 @@ pub static FACTS: &[Fact] = &[
 
 const ADULT_ENUM_NONE: Option<AskWhen> = Some(AskWhen { rule: "age >= 16", otherwise: "none" });
 
+/// Yes/no facts asked together on one page as "which of these apply?"
+/// checkboxes, so a household is not walked through a dozen pages of "no".
+pub struct Group {
+    pub question: Text,
+    pub facts: &'static [&'static str],
+}
+
+pub static GROUPS: &[Group] = &[
+    Group {
+        question: t("以下哪些情况符合您家？（可多选）", "Which of these apply to your household? (choose all that apply)"),
+        facts: &["formerly_poor", "zero_employment", "old_compound", "disaster_affected", "sudden_hardship"],
+    },
+    Group {
+        question: t("以下哪些情况符合{who}？（可多选）", "Which of these apply to {who}? (choose all that apply)"),
+        facts: &["recent_graduate", "returnee", "starting_business", "hard_to_employ", "migrant_worker", "unemployment_insurance", "work_injury", "hazardous_job", "labour_dispute"],
+    },
+    Group {
+        question: t("{who}有以下哪些情况？（可多选）", "Which of these does {who} have? (choose all that apply)"),
+        facts: &["disability", "serious_illness", "mental_disorder"],
+    },
+    Group {
+        question: t("以下哪些情况符合{who}？（可多选）", "Which of these apply to {who}? (choose all that apply)"),
+        facts: &["orphan", "unsupported_child", "hiv_affected_child", "left_behind_child"],
+    },
+    Group {
+        question: t("{who}是否属于以下人员？（可多选）", "Is {who} any of these? (choose all that apply)"),
+        facts: &["veteran", "military_family", "martyr_family"],
+    },
+    Group {
+        question: t("以下哪些情况符合{who}？（可多选）", "Which of these apply to {who}? (choose all that apply)"),
+        facts: &["veteran.recently_discharged", "veteran.disabled", "veteran.entitled", "veteran.needs_care"],
+    },
+];
+
+/// The group a fact is asked in, if any.
+pub fn group_of(fact: FactId) -> Option<&'static Group> {
+    GROUPS.iter().find(|g| g.facts.contains(&FACTS[fact].key))
+}
+
 /// The fact named `key`, if the profile has one.
 pub fn find(key: &str) -> Option<FactId> {
     FACTS.iter().position(|f| f.key == key)
@@ -240,6 +279,15 @@ mod tests {
             if let Kind::Enum { values, labels } | Kind::Set { values, labels } = f.kind {
                 assert_eq!(values.len(), labels.len(), "{}", f.key);
             }
+        }
+    }
+
+    #[test]
+    fn groups_hold_yes_no_facts_of_one_scope() {
+        for g in GROUPS {
+            let ids: Vec<FactId> = g.facts.iter().map(|k| find(k).unwrap_or_else(|| panic!("{k}"))).collect();
+            assert!(ids.iter().all(|&i| matches!(FACTS[i].kind, Kind::Bool) && FACTS[i].scope == FACTS[ids[0]].scope));
+            assert!(ids.iter().all(|&i| group_of(i).is_some_and(|h| std::ptr::eq(h, g))), "a fact is in one group");
         }
     }
 

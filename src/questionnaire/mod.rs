@@ -8,7 +8,7 @@ pub use life_event::LifeEvent;
 
 use crate::catalog::{Catalog, Service};
 use crate::engine::{Ask, Evaluation};
-use crate::profile::facts::{FactId, Kind, Scope, FACTS};
+use crate::profile::facts::{group_of, FactId, Kind, Scope, FACTS, GROUPS};
 use crate::profile::{share, Issue, Profile, Val};
 
 /// One answer the resident can give on a question page.
@@ -55,6 +55,32 @@ impl Session {
 
     pub fn next_question(&self, catalog: &Catalog) -> Option<Ask> {
         self.pending(catalog).into_iter().next()
+    }
+
+    /// About how many question pages are left: grouped facts share a page.
+    pub fn pages_left(&self, catalog: &Catalog) -> usize {
+        let mut pages: Vec<(usize, Option<usize>)> = Vec::new();
+        for a in self.pending(catalog) {
+            let page = group_of(a.fact).map_or(a.fact, |g| FACTS.len() + GROUPS.iter().position(|h| std::ptr::eq(g, h)).unwrap_or(0));
+            if !pages.contains(&(page, a.member)) {
+                pages.push((page, a.member));
+            }
+        }
+        pages.len()
+    }
+
+    /// The facts asked on the page for `fact`: the fact alone, or the
+    /// facts of its group that are still to ask or already answered (not
+    /// those that do not apply to this person).
+    pub fn page_facts(&self, catalog: &Catalog, fact: FactId, member: Option<usize>) -> Vec<FactId> {
+        let Some(group) = group_of(fact) else { return vec![fact] };
+        let pending = self.pending(catalog);
+        group
+            .facts
+            .iter()
+            .filter_map(|k| crate::profile::facts::find(k))
+            .filter(|&f| f == fact || self.current(f, member).is_some() || pending.iter().any(|a| a.fact == f && a.member == member))
+            .collect()
     }
 
     pub fn answer(&mut self, fact: FactId, member: Option<usize>, answer: Answer) {

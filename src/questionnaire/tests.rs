@@ -79,3 +79,20 @@ fn a_life_event_narrows_the_questions() {
     assert!(asks_pregnancy(Some(LifeEvent::Baby)));
     assert!(!asks_pregnancy(Some(LifeEvent::Veteran)));
 }
+
+#[test]
+fn yes_no_facts_share_a_page() {
+    let c = catalog();
+    let mut s = Session::new();
+    s.answer(find("age").unwrap(), Some(0), Answer::Value(Val::Int(30)));
+    let returnee = find("returnee").unwrap();
+    let page = s.page_facts(&c, returnee, Some(0));
+    assert!(page.len() > 3 && page.contains(&find("labour_dispute").unwrap()), "{page:?}");
+    // A child is not asked work questions: they do not apply.
+    s.add_member("child");
+    s.answer(find("age").unwrap(), Some(1), Answer::Value(Val::Int(4)));
+    assert_eq!(s.page_facts(&c, find("orphan").unwrap(), Some(1)).len(), 4);
+    assert_eq!(s.page_facts(&c, returnee, Some(1)), vec![returnee], "only the fact itself when editing");
+    // Pages, not facts, are counted.
+    assert!(s.pages_left(&c) < s.pending(&c).len());
+}

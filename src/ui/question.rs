@@ -5,17 +5,18 @@
 use super::app::{ctx, next_path, progress_text, NotFound, tr};
 use super::speech::ReadAloud;
 use crate::engine::explain::{person, value_text};
-use crate::profile::facts::{find, FactId, Kind, FACTS};
+use crate::profile::facts::{find, group_of, FactId, Kind, FACTS};
 use crate::profile::Val;
 use crate::questionnaire::{choices, Answer};
 use crate::text::Lang;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 /// The question with `{who}` filled in, grammatical when it is "you".
-pub fn question_text(fact: FactId, member: Option<usize>, answers: &crate::profile::Profile, lang: Lang) -> String {
+pub fn question_text(template: crate::text::Text, member: Option<usize>, answers: &crate::profile::Profile, lang: Lang) -> String {
     let who = member.map(|m| person(answers, m, lang)).unwrap_or_default();
-    let text = FACTS[fact].question.get(lang).replace("{who}", &who);
+    let text = template.get(lang).replace("{who}", &who);
     if lang == Lang::En && who == "you" {
         let fixes = [("Is you", "Are you"), ("is you", "are you"), ("Has you", "Have you"), ("Does you", "Do you"), ("Was you", "Were you"), ("Can you look after themself", "Can you look after yourself"), ("you's", "your"), ("expose them", "expose you")];
         return fixes.iter().fold(text, |t, (a, b)| t.replace(a, b));
@@ -37,11 +38,30 @@ pub fn QuestionPage() -> impl IntoView {
         };
         match (find(&key), member) {
             (Some(fact), Some(member)) if (FACTS[fact].scope == crate::profile::facts::Scope::Household) == member.is_none() => {
-                view! { <QuestionForm fact member/> }.into_any()
+                Either::Left(view! { <QuestionForm fact member/> })
             }
-            _ => view! { <NotFound/> }.into_any(),
+            _ => Either::Right(view! { <NotFound/> }),
         }
     }
+}
+
+/// What the resident has picked on the page so far.
+#[derive(Clone, Copy, PartialEq)]
+enum Choice {
+    Nothing,
+    Radio(Val),
+    /// Checked boxes; 0 with "都没有" checked.
+    Boxes(u64),
+    Unsure,
+}
+
+/// How a page asks: radio buttons, a number, or checkboxes over a list
+/// fact's values or a group of yes/no facts.
+#[derive(Clone, PartialEq)]
+enum Shape {
+    Radios(Vec<Val>),
+    Number,
+    Boxes(Vec<crate::text::Text>),
 }
 
 #[component]
@@ -49,38 +69,66 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
     let f = &FACTS[fact];
-    let current = ctx.session.with_untracked(|s| s.current(fact, member));
-    let selected = RwSignal::new(current);
-    let typed = RwSignal::new(match current {
-        Some(Answer::Value(Val::Int(n))) => n.to_string(),
+    let (facts, current) = ctx.session.with_untracked(|s| {
+        let facts = s.page_facts(ctx.catalog, fact, member);
+        let current: Vec<Option<Answer>> = facts.iter().map(|&g| s.current(g, member)).collect();
+        (facts, current)
+    });
+    let grouped = group_of(fact).filter(|_| facts.len() > 1);
+    let shape = match (grouped, f.kind, choices(fact)) {
+        (Some(_), _, _) => Shape::Boxes(facts.iter().map(|&g| FACTS[g].label).collect()),
+        (None, Kind::Set { labels, .. }, _) => Shape::Boxes(labels.to_vec()),
+        (None, _, Some(values)) => Shape::Radios(values),
+        (None, _, None) => Shape::Number,
+    };
+    // Pre-select what was answered before (back link, 修改).
+    let initial = match (&shape, current.as_slice()) {
+        (_, [.., Some(Answer::Unsure)]) if current.iter().all(|c| *c == Some(Answer::Unsure)) => Choice::Unsure,
+        (Shape::Boxes(_), _) if grouped.is_some() && current.iter().all(Option::is_some) => {
+            Choice::Boxes(current.iter().enumerate().filter(|(_, c)| **c == Some(Answer::Value(Val::Bool(true)))).fold(0, |b, (i, _)| b | 1 << i))
+        }
+        (Shape::Boxes(_), [Some(Answer::Value(Val::Set(bits)))]) => Choice::Boxes(u64::from(*bits)),
+        (Shape::Radios(_), [Some(Answer::Value(v))]) => Choice::Radio(*v),
+        _ => Choice::Nothing,
+    };
+    let choice = RwSignal::new(initial);
+    let typed = RwSignal::new(match current.as_slice() {
+        [Some(Answer::Value(Val::Int(n)))] => n.to_string(),
         _ => String::new(),
     });
     let error = RwSignal::new(None::<&'static str>);
     let summary = NodeRef::<leptos::html::Div>::new();
     let navigate = use_navigate();
     let query = use_query_map();
-    let free_number = matches!(f.kind, Kind::Int { .. }) && choices(fact).is_none();
-    let is_set = matches!(f.kind, Kind::Set { .. });
+    let is_number = shape == Shape::Number;
 
-    let title = move || ctx.session.with(|s| question_text(fact, member, &s.answers, ctx.lang.get()));
+    let template = grouped.map_or(f.question, |g| g.question);
+    let title = move || ctx.session.with(|s| question_text(template, member, &s.answers, ctx.lang.get()));
     let progress = move || {
         let lang = ctx.lang.get();
-        let (n, left) = ctx.session.with(|s| (s.answered + 1, s.pending(ctx.catalog).len()));
+        let (n, left) = ctx.session.with(|s| (s.answered + 1, s.pages_left(ctx.catalog)));
         progress_text(super::i18n::msg(lang), n, left)
     };
 
+    let page_facts = facts.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let answer = if free_number && selected.get_untracked() != Some(Answer::Unsure) {
-            match typed.get_untracked().trim().parse::<i64>() {
-                Ok(n) if (0..=120).contains(&n) => Some(Answer::Value(Val::Int(n))),
-                _ => None,
+        // Each fact on the page with its answer, or None when incomplete.
+        let answers: Option<Vec<(FactId, Answer)>> = match choice.get_untracked() {
+            Choice::Unsure => Some(page_facts.iter().map(|&g| (g, Answer::Unsure)).collect()),
+            Choice::Radio(v) => Some(vec![(fact, Answer::Value(v))]),
+            Choice::Boxes(bits) if grouped.is_some() => {
+                Some(page_facts.iter().enumerate().map(|(i, &g)| (g, Answer::Value(Val::Bool(bits & 1 << i != 0)))).collect())
             }
-        } else {
-            selected.get_untracked()
+            Choice::Boxes(bits) => Some(vec![(fact, Answer::Value(Val::Set(bits as u16)))]),
+            Choice::Nothing if is_number => match typed.get_untracked().trim().parse::<i64>() {
+                Ok(n) if (0..=120).contains(&n) => Some(vec![(fact, Answer::Value(Val::Int(n)))]),
+                _ => None,
+            },
+            Choice::Nothing => None,
         };
-        let Some(answer) = answer else {
-            error.set(Some(if free_number { m().error_number } else { m().error_choose }));
+        let Some(answers) = answers else {
+            error.set(Some(if is_number { m().error_number } else { m().error_choose }));
             request_animation_frame(move || {
                 if let Some(el) = summary.get_untracked() {
                     let _ = el.focus();
@@ -89,29 +137,77 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
             return;
         };
         ctx.session.update(|s| {
-            s.answer(fact, member, answer);
+            for (g, a) in answers {
+                s.answer(g, member, a);
+            }
             s.answered += 1;
         });
         let to = if query.with_untracked(|q| q.get("return").as_deref() == Some("check")) { "/check".to_string() } else { next_path(&ctx) };
         navigate(&to, Default::default());
     };
 
-    let option = move |id: String, label: Signal<String>, value: Answer| {
+    let pick = move |c: Choice| {
+        choice.set(c);
+        error.set(None);
+    };
+    let option = move |id: String, kind: &'static str, label: Signal<String>, checked: Signal<bool>, on: Choice| {
         view! {
             <div class="choice">
-                <input type="radio" name="answer" id=id.clone()
-                    prop:checked=move || selected.get() == Some(value)
-                    on:change=move |_| { selected.set(Some(value)); error.set(None); }/>
+                <input type=kind name="answer" id=id.clone() prop:checked=checked on:change=move |_| pick(on)/>
                 <label for=id>{label}</label>
             </div>
         }
     };
-    let radios = choices(fact)
-        .unwrap_or_default()
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| option(format!("opt-{i}"), Signal::derive(move || value_text(fact, v, ctx.lang.get())), Answer::Value(v)))
-        .collect_view();
+    let boxes = |labels: Vec<crate::text::Text>| {
+        let bits = move || match choice.get() {
+            Choice::Boxes(b) => b,
+            _ => 0,
+        };
+        let items = labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| {
+                let toggle = Signal::derive(move || Choice::Boxes(bits() ^ 1 << i));
+                view! {
+                    <div class="choice">
+                        <input type="checkbox" id=format!("box-{i}") prop:checked=move || bits() & 1 << i != 0 on:change=move |_| pick(toggle.get_untracked())/>
+                        <label for=format!("box-{i}")>{move || label.get(ctx.lang.get())}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            {items}
+            <p class="or">{tr(|m| m.or)}</p>
+            {option("box-none".into(), "checkbox", Signal::derive(move || m().none_of_these.to_string()), Signal::derive(move || choice.get() == Choice::Boxes(0)), Choice::Boxes(0))}
+        }
+    };
+    let inputs = match shape.clone() {
+        Shape::Radios(values) => Either::Left(
+            values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| option(format!("opt-{i}"), "radio", Signal::derive(move || value_text(fact, v, ctx.lang.get())), Signal::derive(move || choice.get() == Choice::Radio(v)), Choice::Radio(v)))
+                .collect_view(),
+        ),
+        Shape::Boxes(labels) => Either::Right(Either::Left(boxes(labels))),
+        Shape::Number => Either::Right(Either::Right(view! {
+            <p class="hint" id="age-hint">{tr(|m| m.age_hint)}</p>
+            <input type="text" inputmode="numeric" pattern="[0-9]*" id="number-input" class="number"
+                aria-describedby="age-hint" autocomplete="off" aria-label=title
+                prop:value=move || typed.get()
+                on:input=move |ev| { typed.set(event_target_value(&ev)); pick(Choice::Nothing); }/>
+        })),
+    };
+    let spoken = Signal::derive(move || {
+        let lang = ctx.lang.get();
+        let options: Vec<String> = match &shape {
+            Shape::Radios(values) => values.iter().map(|&v| value_text(fact, v, lang)).collect(),
+            Shape::Boxes(labels) => labels.iter().map(|l| l.get(lang).to_string()).collect(),
+            Shape::Number => Vec::new(),
+        };
+        format!("{}。{}", title(), options.join("，"))
+    });
 
     view! {
         {move || error.get().map(|e| view! {
@@ -124,25 +220,13 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
         <form on:submit=submit novalidate>
             <fieldset id="answer" class:has-error=move || error.get().is_some()>
                 <legend><h1>{title}</h1></legend>
-                <ReadAloud text=Signal::derive(move || {
-                    let options = choices(fact).unwrap_or_default().into_iter().map(|v| value_text(fact, v, ctx.lang.get())).collect::<Vec<_>>().join("，");
-                    format!("{}。{}", title(), options)
-                })/>
-                {f.why.map(|why| view! {
+                <ReadAloud text=spoken/>
+                {f.why.filter(|_| grouped.is_none()).map(|why| view! {
                     <details class="why"><summary>{tr(|m| m.why_ask)}</summary><p>{move || why.get(ctx.lang.get())}</p></details>
                 })}
-                {free_number.then(|| view! {
-                    <p class="hint" id="age-hint">{tr(|m| m.age_hint)}</p>
-                    <input type="text" inputmode="numeric" pattern="[0-9]*" id="number-input" class="number"
-                        aria-describedby="age-hint" autocomplete="off"
-                        aria-label=title
-                        prop:value=move || typed.get()
-                        on:input=move |ev| { typed.set(event_target_value(&ev)); selected.set(None); error.set(None); }/>
-                })}
                 <div class="choices">
-                    {radios}
-                    {is_set.then(|| set_choices(fact, selected, error))}
-                    {option("opt-unsure".into(), Signal::derive(move || m().unsure.to_string()), Answer::Unsure)}
+                    {inputs}
+                    {option("opt-unsure".into(), "radio", Signal::derive(move || m().unsure.to_string()), Signal::derive(move || choice.get() == Choice::Unsure), Choice::Unsure)}
                 </div>
             </fieldset>
             <button type="submit" class="button">{tr(|m| m.continue_)}</button>
@@ -150,37 +234,5 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
         <p><button type="button" class="link back" on:click=move |_| { let _ = window().history().map(|h| h.back()); }>
             "‹ " {tr(|m| m.back)}
         </button></p>
-    }
-}
-
-/// Checkboxes for a list fact (long-term illnesses); "都没有" is the empty list.
-fn set_choices(fact: FactId, selected: RwSignal<Option<Answer>>, error: RwSignal<Option<&'static str>>) -> impl IntoView {
-    let ctx = ctx();
-    let Kind::Set { labels, .. } = FACTS[fact].kind else { unreachable!("set_choices takes a list fact") };
-    let bits = move || match selected.get() {
-        Some(Answer::Value(Val::Set(b))) => Some(b),
-        _ => None,
-    };
-    let boxes = labels
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            let id = format!("set-{i}");
-            view! {
-                <div class="choice">
-                    <input type="checkbox" id=id.clone() prop:checked=move || bits().is_some_and(|b| b & (1 << i) != 0)
-                        on:change=move |_| { selected.set(Some(Answer::Value(Val::Set(bits().unwrap_or(0) ^ (1 << i))))); error.set(None); }/>
-                    <label for=id>{move || label.get(ctx.lang.get())}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        {boxes}
-        <div class="choice">
-            <input type="checkbox" id="set-none" prop:checked=move || bits() == Some(0)
-                on:change=move |_| { selected.set(Some(Answer::Value(Val::Set(0)))); error.set(None); }/>
-            <label for="set-none">{tr(|m| m.none_of_these)}</label>
-        </div>
     }
 }

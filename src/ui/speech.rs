@@ -28,7 +28,7 @@ pub fn ReadAloud(text: Signal<String>) -> impl IntoView {
     synth().map(|_| {
         view! {
             <button type="button" class="tool read-aloud" on:click=move |_| speak(&text.get_untracked(), ctx.lang.get_untracked())>
-                "🔊 " {tr(|m| m.read_aloud)}
+                {tr(|m| m.read_aloud)}
             </button>
         }
     })
