@@ -70,16 +70,17 @@ impl Session {
     }
 
     /// The facts asked on the page for `fact`: the fact alone, or the
-    /// facts of its group that are still to ask or already answered (not
-    /// those that do not apply to this person).
-    pub fn page_facts(&self, catalog: &Catalog, fact: FactId, member: Option<usize>) -> Vec<FactId> {
+    /// facts of its group still to ask; when `editing` (修改 from
+    /// check-answers) also those already answered. Facts that do not apply
+    /// to this person never show.
+    pub fn page_facts(&self, catalog: &Catalog, fact: FactId, member: Option<usize>, editing: bool) -> Vec<FactId> {
         let Some(group) = group_of(fact) else { return vec![fact] };
         let pending = self.pending(catalog);
         group
             .facts
             .iter()
             .filter_map(|k| crate::profile::facts::find(k))
-            .filter(|&f| f == fact || self.current(f, member).is_some() || pending.iter().any(|a| a.fact == f && a.member == member))
+            .filter(|&f| f == fact || (editing && self.current(f, member).is_some()) || pending.iter().any(|a| a.fact == f && a.member == member))
             .collect()
     }
 
@@ -148,11 +149,15 @@ impl Session {
 
     /// Applies a pre-filled profile (`#p=` / `#z=`): its facts fill the
     /// questions the resident has not answered; nothing already given is
-    /// overwritten. Problems are kept to show.
-    pub fn prefill(&mut self, fragment: &str) -> bool {
-        let Some(result) = share::decode_fragment(fragment) else { return false };
+    /// overwritten. Problems are kept to show. `None` when the fragment
+    /// carries no profile, else whether one was applied.
+    pub fn prefill(&mut self, fragment: &str) -> Option<bool> {
+        let result = share::decode_fragment(fragment)?;
         match result {
-            Err(fatal) => self.notices.push(fatal.0),
+            Err(fatal) => {
+                self.notices.push(fatal.0);
+                return Some(false);
+            }
             Ok(parsed) => {
                 self.notices.extend(parsed.issues);
                 let incoming = parsed.profile;
@@ -173,7 +178,7 @@ impl Session {
                 }
             }
         }
-        true
+        Some(true)
     }
 
     /// The share link fragment for these answers.

@@ -43,11 +43,12 @@ fn prefill_fills_only_what_is_not_answered() {
     s.answer(age, Some(0), Answer::Value(Val::Int(40)));
     // {"v":1,"members":[{"age":70},{"role":"child","age":3}]}
     let frag = share::encode_p(&Profile::from_json(r#"{"v":1,"members":[{"age":70},{"role":"child","age":3}]}"#).unwrap().profile);
-    assert!(s.prefill(&frag));
+    assert_eq!(s.prefill(&frag), Some(true));
     assert_eq!(s.answers.get(age, Some(0)), Val::Int(40), "given answers are kept");
     assert_eq!(s.answers.get(age, Some(1)), Val::Int(3));
     assert!(s.notices.is_empty());
-    assert!(s.prefill("p=!!!"));
+    assert_eq!(s.prefill("p=!!!"), Some(false));
+    assert_eq!(s.prefill("#/elsewhere"), None);
     assert_eq!(s.notices.len(), 1, "a bad link is reported");
     assert_eq!(s.answers.get(age, Some(1)), Val::Int(3), "and loses nothing");
 }
@@ -86,13 +87,17 @@ fn yes_no_facts_share_a_page() {
     let mut s = Session::new();
     s.answer(find("age").unwrap(), Some(0), Answer::Value(Val::Int(30)));
     let returnee = find("returnee").unwrap();
-    let page = s.page_facts(&c, returnee, Some(0));
+    let page = s.page_facts(&c, returnee, Some(0), false);
     assert!(page.len() > 3 && page.contains(&find("labour_dispute").unwrap()), "{page:?}");
     // A child is not asked work questions: they do not apply.
     s.add_member("child");
     s.answer(find("age").unwrap(), Some(1), Answer::Value(Val::Int(4)));
-    assert_eq!(s.page_facts(&c, find("orphan").unwrap(), Some(1)).len(), 4);
-    assert_eq!(s.page_facts(&c, returnee, Some(1)), vec![returnee], "only the fact itself when editing");
+    assert_eq!(s.page_facts(&c, find("orphan").unwrap(), Some(1), false).len(), 4);
+    assert_eq!(s.page_facts(&c, returnee, Some(1), true), vec![returnee], "only the fact itself when the rest do not apply");
+    // Answered facts of a group are not asked again, except when editing.
+    s.answer(find("labour_dispute").unwrap(), Some(0), Answer::Value(Val::Bool(true)));
+    assert!(!s.page_facts(&c, returnee, Some(0), false).contains(&find("labour_dispute").unwrap()));
+    assert!(s.page_facts(&c, returnee, Some(0), true).contains(&find("labour_dispute").unwrap()));
     // Pages, not facts, are counted.
     assert!(s.pages_left(&c) < s.pending(&c).len());
 }

@@ -97,12 +97,16 @@ fn Prefill() -> impl IntoView {
     let navigate = use_navigate();
     let Some(window) = web_sys::window() else { return };
     let hash = window.location().hash().unwrap_or_default();
-    let applied = ctx.session.try_update(|s| s.prefill(&hash)).unwrap_or(false);
-    if applied {
-        if let Ok(history) = window.history() {
-            let path = window.location().pathname().unwrap_or_else(|_| "/".into());
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-        }
+    let Some(applied) = ctx.session.try_update(|s| s.prefill(&hash)).flatten() else { return };
+    // Answers are applied once, then leave the address bar (and history).
+    if let Ok(history) = window.history() {
+        let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+    // A share link to /results stays there; a portal link goes on to what
+    // is still unknown. A broken link stays put and shows why.
+    let on_start = window.location().pathname().is_ok_and(|p| p == "/");
+    if applied && on_start {
         let to = next_path(&ctx);
         request_animation_frame(move || navigate(&to, Default::default()));
     }

@@ -2,7 +2,7 @@
 //! page heading and the fieldset legend; every question has "不确定"; an
 //! error summary takes focus; back works, and answers are kept.
 
-use super::app::{ctx, next_path, progress_text, NotFound, tr};
+use super::app::{ctx, next_path, progress_text, tr, NotFound, Notices};
 use super::speech::ReadAloud;
 use crate::engine::explain::{person, value_text};
 use crate::profile::facts::{find, group_of, FactId, Kind, FACTS};
@@ -69,8 +69,10 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
     let f = &FACTS[fact];
+    let query = use_query_map();
+    let editing = query.with_untracked(|q| q.get("return").as_deref() == Some("check"));
     let (facts, current) = ctx.session.with_untracked(|s| {
-        let facts = s.page_facts(ctx.catalog, fact, member);
+        let facts = s.page_facts(ctx.catalog, fact, member, editing);
         let current: Vec<Option<Answer>> = facts.iter().map(|&g| s.current(g, member)).collect();
         (facts, current)
     });
@@ -84,8 +86,10 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
     // Pre-select what was answered before (back link, 修改).
     let initial = match (&shape, current.as_slice()) {
         (_, [.., Some(Answer::Unsure)]) if current.iter().all(|c| *c == Some(Answer::Unsure)) => Choice::Unsure,
-        (Shape::Boxes(_), _) if grouped.is_some() && current.iter().all(Option::is_some) => {
-            Choice::Boxes(current.iter().enumerate().filter(|(_, c)| **c == Some(Answer::Value(Val::Bool(true)))).fold(0, |b, (i, _)| b | 1 << i))
+        // A group shows its answers as ticks; "都没有" only when all are no.
+        (Shape::Boxes(_), _) if grouped.is_some() && current.iter().any(Option::is_some) => {
+            let bits = current.iter().enumerate().filter(|(_, c)| **c == Some(Answer::Value(Val::Bool(true)))).fold(0, |b, (i, _)| b | 1 << i);
+            if bits != 0 || current.iter().all(Option::is_some) { Choice::Boxes(bits) } else { Choice::Nothing }
         }
         (Shape::Boxes(_), [Some(Answer::Value(Val::Set(bits)))]) => Choice::Boxes(u64::from(*bits)),
         (Shape::Radios(_), [Some(Answer::Value(v))]) => Choice::Radio(*v),
@@ -99,7 +103,6 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
     let summary = NodeRef::<leptos::html::Div>::new();
     let navigate = use_navigate();
-    let query = use_query_map();
     let is_number = shape == Shape::Number;
 
     let template = grouped.map_or(f.question, |g| g.question);
@@ -137,12 +140,13 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
             return;
         };
         ctx.session.update(|s| {
+            s.notices.clear(); // shown once, on the page the link opened
             for (g, a) in answers {
                 s.answer(g, member, a);
             }
             s.answered += 1;
         });
-        let to = if query.with_untracked(|q| q.get("return").as_deref() == Some("check")) { "/check".to_string() } else { next_path(&ctx) };
+        let to = if editing { "/check".to_string() } else { next_path(&ctx) };
         navigate(&to, Default::default());
     };
 
@@ -210,6 +214,7 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
     });
 
     view! {
+        <Notices/>
         {move || error.get().map(|e| view! {
             <div class="error-summary" role="alert" tabindex="-1" node_ref=summary>
                 <h2>{tr(|m| m.error_title)}</h2>

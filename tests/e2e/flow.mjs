@@ -1,0 +1,55 @@
+// Drives the questionnaire like a resident: reads the question from the
+// page's URL (/q/<fact>/<who>) and answers from a household's script.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Clicks and waits for the client-side route to change. */
+export async function go(page, action) {
+  const before = page.url();
+  await action();
+  await page.waitForURL((u) => u.href !== before, { timeout: 10000 });
+}
+
+/**
+ * Answers every question page until check-answers. `script` maps
+ * "fact@who" or "fact" to: a number (typed), a label (radio), a list of
+ * labels (a list fact's checkboxes), or "unsure"; "boxes@who" lists the
+ * labels to tick on that person's "which of these apply" pages.
+ * Unscripted: "none of these" on checkbox pages, "不确定" elsewhere.
+ * Returns the facts asked (every fact on each page), in order.
+ */
+export async function answerAll(page, script = {}, { unsure = "不确定 / 不知道", none = "都没有", next = "继续" } = {}) {
+  const asked = [];
+  for (let i = 0; i < 80 && page.url().includes("/q/"); i++) {
+    const [, key, who] = new URL(page.url()).pathname.match(/^\/q\/([^/]+)\/([^/]+)$/);
+    asked.push(`${key}@${who}`);
+    const want = script[`${key}@${who}`] ?? script[key];
+    const ticks = [];
+    for (const label of script[`boxes@${who}`] ?? []) if (await page.getByLabel(label, { exact: true }).count()) ticks.push(label);
+    if (ticks.length && want === undefined) for (const label of ticks) await page.getByLabel(label, { exact: true }).check();
+    else if (typeof want === "number") await page.fill("#number-input", String(want));
+    else if (Array.isArray(want)) for (const label of want.length ? want : [none]) await page.getByLabel(label, { exact: true }).check();
+    else if (typeof want === "string" && want !== "unsure") await page.getByLabel(want, { exact: true }).check();
+    else if (want === undefined && (await page.locator("#box-none").count())) await page.getByLabel(none, { exact: true }).check();
+    else await page.getByLabel(unsure, { exact: true }).check();
+    await go(page, () => page.getByRole("button", { name: next }).click());
+  }
+  return asked;
+}
+
+/** Service titles shown in a results section: "eligible" | "maybe". */
+export async function titles(page, section) {
+  return page.locator(`section[aria-labelledby=${section}] article.service h4`).allInnerTexts();
+}
+
+/** axe-core with WCAG 2.x A/AA rules and target size at 44 px. */
+export async function axe(page) {
+  await page.evaluate(AXE); // evaluate is not subject to the page's CSP
+  return page.evaluate(async () => {
+    window.axe.configure({ checks: [{ id: "target-size", options: { minSize: 44 } }] });
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] }, rules: { "target-size": { enabled: true } } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  });
+}
