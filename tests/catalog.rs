@@ -111,3 +111,19 @@ fn a_misspelt_catalog_key_is_an_error_naming_it() {
     let json = r#"{"service":[{"id":"x","per":"everyone"}]}"#;
     assert!(Catalog::from_json(json).unwrap_err().contains("`per`"));
 }
+
+#[test]
+fn texts_can_arrive_separately() {
+    let full = catalog();
+    let s = &full.services[0];
+    let skeleton = r#"{"service":[{"id":"x","category":"c","per":"person","rule":"true","department":"d"}]}"#;
+    let texts = format!(
+        r#"{{"x":{{"title":{{"zh":"{}","en":"t"}},"summary":{{"zh":"s","en":"s"}},"gets":{{"zh":"g","en":"g"}},"apply":{{"zh":"a","en":"a"}},"source":{{"chapter":"c","section":"s","quote":"q"}}}}}}"#,
+        s.title.zh
+    );
+    let bare = Catalog::read(skeleton, false).unwrap();
+    assert_eq!(bare.services[0].title.zh, "");
+    let filled = bare.with_texts(&texts).unwrap();
+    assert_eq!(filled.services[0].title.zh, s.title.zh);
+    assert!(bare.with_texts("{}").unwrap_err().contains("no texts for x"));
+}

@@ -15,6 +15,8 @@ use crate::text::Bi;
 #[cfg(not(target_arch = "wasm32"))]
 pub const PLAN_TEXT: &str = include_str!("plan/anyang-14th-fyp-public-services-plan.txt");
 pub const PLAN_FILE: &str = "/anyang-14th-fyp-public-services-plan.txt";
+/// The web app's services texts, next to index.html (empty on native).
+pub const TEXTS_FILE: &str = env!("CATALOG_TEXTS_FILE");
 
 /// The source document's issuing details, shown on every results page.
 pub struct SourceDocument {
@@ -120,13 +122,26 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The catalog built into this program.
+    /// The catalog built into this program. In the web app the services'
+    /// texts are not built in: fetch [`TEXTS_FILE`] and call [`Catalog::with_texts`].
     pub fn embedded() -> Result<Catalog, String> {
-        Self::from_json(include_str!(concat!(env!("OUT_DIR"), "/catalog.json")))
+        Self::read(include_str!(concat!(env!("OUT_DIR"), "/catalog.json")), !cfg!(target_arch = "wasm32"))
     }
 
     pub fn from_json(json: &str) -> Result<Catalog, String> {
-        let mut catalog = read::catalog(json)?;
+        Self::read(json, true)
+    }
+
+    /// A copy with the services' texts filled in from the texts file.
+    pub fn with_texts(&self, json: &str) -> Result<Catalog, String> {
+        let mut full = self.clone();
+        read::add_texts(&mut full, json)?;
+        Ok(full)
+    }
+
+    /// Reads catalog JSON, with or without the services' texts.
+    pub fn read(json: &str, with_texts: bool) -> Result<Catalog, String> {
+        let mut catalog = read::catalog(json, with_texts)?;
         for s in &mut catalog.services {
             match Rule::parse(&s.rule, s.scope()) {
                 Ok(r) => s.parsed = Some(r),

@@ -74,7 +74,20 @@ fn items<'a>(root: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a Val
     root.get(key).and_then(Value::as_array).into_iter().flatten().enumerate()
 }
 
-fn service(v: &Value, i: usize) -> Result<Service, String> {
+/// The texts of a service (see build.rs `TEXT_KEYS`), read from `f`.
+fn texts(s: &mut Service, f: &mut Fields) -> Result<(), String> {
+    s.title = f.bi("title")?;
+    s.summary = f.bi("summary")?;
+    s.gets = f.bi("gets")?;
+    s.apply = f.bi("apply")?;
+    s.bring = f.opt_bi("bring")?;
+    let what = format!("{} source", f.what);
+    let mut src = Fields::new(f.get("source").ok_or_else(|| format!("{what} is missing"))?, what)?;
+    s.source = Source { chapter: src.str("chapter")?, section: src.str("section")?, quote: src.str("quote")? };
+    src.done()
+}
+
+fn service(v: &Value, i: usize, with_texts: bool) -> Result<Service, String> {
     let id = v.get("id").and_then(Value::as_str).unwrap_or_default();
     let mut f = Fields::new(v, format!("service {} ({id})", i + 1))?;
     let per = match f.str("per")?.as_str() {
@@ -82,35 +95,45 @@ fn service(v: &Value, i: usize) -> Result<Service, String> {
         "household" => Per::Household,
         other => return Err(format!("{}: `per` is `{other}`; use person or household", f.what)),
     };
-    let source = {
-        let what = format!("{} source", f.what);
-        let mut s = Fields::new(f.get("source").ok_or_else(|| format!("{what} is missing"))?, what)?;
-        let source = Source { chapter: s.str("chapter")?, section: s.str("section")?, quote: s.str("quote")? };
-        s.done()?;
-        source
-    };
-    let service = Service {
+    let mut service = Service {
         id: f.str("id")?,
         category: f.str("category")?,
         per,
-        title: f.bi("title")?,
-        summary: f.bi("summary")?,
-        gets: f.bi("gets")?,
+        title: Bi::default(),
+        summary: Bi::default(),
+        gets: Bi::default(),
         rule: f.str("rule")?,
         department: f.str("department")?,
-        apply: f.bi("apply")?,
-        bring: f.opt_bi("bring")?,
-        source,
+        apply: Bi::default(),
+        bring: None,
+        source: Source { chapter: String::new(), section: String::new(), quote: String::new() },
         confirm: f.flag("confirm")?,
         planned: f.flag("planned")?,
         free: f.flag("free")?,
         file: file(v),
         parsed: None,
     };
+    if with_texts {
+        texts(&mut service, &mut f)?;
+    }
     f.done().map(|_| service)
 }
 
-pub fn catalog(json: &str) -> Result<Catalog, String> {
+/// Fills in the services' texts from the web app's separate texts file.
+pub fn add_texts(catalog: &mut Catalog, json: &str) -> Result<(), String> {
+    let root: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    for s in &mut catalog.services {
+        let v = root.get(&s.id).ok_or_else(|| format!("no texts for {}", s.id))?;
+        let mut f = Fields::new(v, format!("texts of {}", s.id))?;
+        texts(s, &mut f)?;
+        f.done()?;
+    }
+    Ok(())
+}
+
+/// Reads the catalog; `with_texts` false for the web app, whose texts
+/// come later from their own file (see [`add_texts`]).
+pub fn catalog(json: &str, with_texts: bool) -> Result<Catalog, String> {
     let root: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let mut catalog = Catalog { categories: Vec::new(), departments: Vec::new(), services: Vec::new(), rule_errors: Vec::new() };
     for (i, v) in items(&root, "category") {
@@ -124,7 +147,7 @@ pub fn catalog(json: &str) -> Result<Catalog, String> {
         f.done()?;
     }
     for (i, v) in items(&root, "service") {
-        catalog.services.push(service(v, i)?);
+        catalog.services.push(service(v, i, with_texts)?);
     }
     Ok(catalog)
 }

@@ -8,6 +8,7 @@ use crate::engine::Ask;
 use crate::profile::facts::FACTS;
 use crate::questionnaire::Session;
 use crate::text::Lang;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
@@ -17,7 +18,10 @@ use leptos_router::path;
 /// a resident's answers, so clearing it forgets them all.
 #[derive(Clone, Copy)]
 pub struct Ctx {
+    /// Rules and ids: all the questions need.
     pub catalog: &'static Catalog,
+    /// The same catalog with the services' texts, once fetched.
+    pub texts: RwSignal<Texts>,
     pub session: RwSignal<Session>,
     pub lang: RwSignal<Lang>,
     pub elder: RwSignal<bool>,
@@ -41,6 +45,39 @@ pub fn tr(field: fn(&'static Msg) -> &'static str) -> impl Fn() -> &'static str 
     move || field(msg(lang.get()))
 }
 
+#[derive(Clone, Copy)]
+pub enum Texts {
+    Loading,
+    Ready(&'static Catalog),
+    Failed,
+}
+
+/// Fetches the services' texts (see build.rs); on failure the results page
+/// says so and offers to try again.
+pub fn load_texts(ctx: Ctx) {
+    ctx.texts.set(Texts::Loading);
+    leptos::task::spawn_local(async move {
+        let full = super::fetch::fetch_text(&format!("/{}", crate::catalog::TEXTS_FILE)).await.and_then(|json| ctx.catalog.with_texts(&json).ok());
+        // Leaked once per successful load: the catalog lives as long as the page.
+        ctx.texts.set(full.map_or(Texts::Failed, |c| Texts::Ready(Box::leak(Box::new(c)))));
+    });
+}
+
+/// What the results and source pages show until the texts are there.
+#[component]
+pub fn TextsPending(state: Texts) -> impl IntoView {
+    let ctx = ctx();
+    match state {
+        Texts::Failed => Either::Left(view! {
+            <div class="notice" role="alert">
+                <p>{tr(|m| m.texts_failed)}</p>
+                <p><button type="button" on:click=move |_| load_texts(ctx)>{tr(|m| m.retry)}</button></p>
+            </div>
+        }),
+        _ => Either::Right(view! { <p role="status">{tr(|m| m.texts_loading)}</p> }),
+    }
+}
+
 /// The page for a pending question.
 pub fn question_path(ask: &Ask) -> String {
     let who = ask.member.map_or("h".to_string(), |m| m.to_string());
@@ -54,8 +91,9 @@ pub fn next_path(ctx: &Ctx) -> String {
 
 #[component]
 pub fn App(catalog: &'static Catalog) -> impl IntoView {
-    let ctx = Ctx { catalog, session: RwSignal::new(Session::new()), lang: RwSignal::new(Lang::Zh), elder: RwSignal::new(false) };
+    let ctx = Ctx { catalog, texts: RwSignal::new(Texts::Loading), session: RwSignal::new(Session::new()), lang: RwSignal::new(Lang::Zh), elder: RwSignal::new(false) };
     provide_context(ctx);
+    load_texts(ctx);
     // Keep <html lang>, the title and the elder-mode class right.
     Effect::new(move |_| {
         let lang = ctx.lang.get();

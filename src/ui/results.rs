@@ -1,13 +1,14 @@
 //! Results: what you can get, then what you may get (and what to confirm),
 //! then, folded, what does not apply and why; grouped by category.
 
-use super::app::{ctx, Notices, tr};
+use super::app::{ctx, tr, Notices, Texts, TextsPending};
 use super::speech::ReadAloud;
 use crate::catalog::{Catalog, Per};
 use crate::engine::explain::person;
 use crate::engine::{Evaluation, Status};
 use crate::questionnaire::Session;
 use crate::text::Lang;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -53,8 +54,16 @@ fn cards(catalog: &Catalog, e: &Evaluation, status: Status, lang: Lang) -> Vec<(
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let ctx = ctx();
+    move || match ctx.texts.get() {
+        Texts::Ready(catalog) => Either::Left(view! { <Results catalog/> }),
+        other => Either::Right(view! { <TextsPending state=other/> }),
+    }
+}
+
+#[component]
+fn Results(catalog: &'static Catalog) -> impl IntoView {
+    let ctx = ctx();
     let m = move || ctx.msg();
-    let catalog = ctx.catalog;
     let evaluation = move || ctx.session.with(|s| s.evaluate(catalog));
     let section = move |status: Status| {
         let lang = ctx.lang.get();
@@ -80,15 +89,15 @@ pub fn ResultsPage() -> impl IntoView {
         <section aria-labelledby="eligible">
             <h2 id="eligible">{tr(|m| m.results_eligible)}</h2>
             {move || (count(Status::Eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}
-            {move || groups(section(Status::Eligible))}
+            {move || groups(catalog, section(Status::Eligible))}
         </section>
         <section aria-labelledby="maybe">
             <h2 id="maybe">{tr(|m| m.results_maybe)}</h2>
-            {move || groups(section(Status::Maybe))}
+            {move || groups(catalog, section(Status::Maybe))}
         </section>
         <details class="not-eligible">
             <summary><h2>{tr(|m| m.results_not)}</h2></summary>
-            {move || groups(section(Status::NotEligible))}
+            {move || groups(catalog, section(Status::NotEligible))}
         </details>
         <section class="share" aria-labelledby="share">
             <h2 id="share">{tr(|m| m.results_share)}</h2>
@@ -99,29 +108,29 @@ pub fn ResultsPage() -> impl IntoView {
     }
 }
 
-fn groups(groups: Vec<(usize, Vec<Card>)>) -> impl IntoView {
+fn groups(catalog: &'static Catalog, groups: Vec<(usize, Vec<Card>)>) -> impl IntoView {
     let ctx = ctx();
     let lang = ctx.lang.get_untracked();
     groups
         .into_iter()
         .map(|(ci, cards)| {
-            let category = &ctx.catalog.categories[ci];
+            let category = &catalog.categories[ci];
             view! {
                 <div class=format!("category cat-{}", category.id)>
                     <h3><span class="icon" aria-hidden="true">{category.icon.clone()}</span>{category.title.get(lang).to_string()}</h3>
-                    {cards.into_iter().map(service_card).collect_view()}
+                    {cards.into_iter().map(|card| service_card(catalog, card)).collect_view()}
                 </div>
             }
         })
         .collect_view()
 }
 
-fn service_card(card: Card) -> impl IntoView {
+fn service_card(catalog: &'static Catalog, card: Card) -> impl IntoView {
     let ctx = ctx();
     let m = ctx.msg();
     let lang = ctx.lang.get_untracked();
-    let s = &ctx.catalog.services[card.service];
-    let dept = ctx.catalog.department(&s.department).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
+    let s = &catalog.services[card.service];
+    let dept = catalog.department(&s.department).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
     let spoken = format!("{}。{}。{}", s.title.get(lang), s.gets.get(lang), card.reasons.join("。"));
     view! {
         <article class="service">

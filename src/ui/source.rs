@@ -1,23 +1,11 @@
 //! The plan's own words: the paragraph a service cites, with the quoted
 //! sentence highlighted.
 
-use super::app::ctx;
+use super::app::{ctx, Texts, TextsPending};
 use crate::catalog::check::{fold, section_of};
 use crate::catalog::PLAN_FILE;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
-/// The plan's text, fetched from this origin when a source is first shown
-/// (it is not in the wasm, so the first screen does not wait for it).
-async fn fetch_plan() -> Option<String> {
-    let response = JsFuture::from(window().fetch_with_str(PLAN_FILE)).await.ok()?.dyn_into::<web_sys::Response>().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
-}
 
 /// The cited paragraph split around the quote: (before, quote, after).
 pub fn cited_paragraph(plan: &str, chapter: &str, section: &str, quote: &str) -> Option<(String, String, String)> {
@@ -40,11 +28,16 @@ pub fn SourcePage() -> impl IntoView {
     let ctx = ctx();
     let params = use_params_map();
     let plan = RwSignal::new(None::<String>);
-    leptos::task::spawn_local(async move { plan.set(fetch_plan().await) });
+    // The plan's text is not in the wasm: fetched when a source is shown.
+    leptos::task::spawn_local(async move { plan.set(super::fetch::fetch_text(PLAN_FILE).await) });
     move || {
         let m = ctx.msg();
+        let catalog = match ctx.texts.get() {
+            Texts::Ready(c) => c,
+            other => return view! { <TextsPending state=other/> }.into_any(),
+        };
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        let Some(s) = ctx.catalog.service(&id).map(|i| &ctx.catalog.services[i]) else {
+        let Some(s) = catalog.service(&id).map(|i| &catalog.services[i]) else {
             return view! { <h1>{m.source_title}</h1><p>{m.source_missing}</p> }.into_any();
         };
         let lang = ctx.lang.get();

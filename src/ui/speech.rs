@@ -6,18 +6,14 @@ use crate::text::Lang;
 use leptos::prelude::*;
 
 fn synth() -> Option<web_sys::SpeechSynthesis> {
-    web_sys::window().and_then(|w| w.speech_synthesis().ok())
+    // Some browsers have no speechSynthesis at all: the getter gives undefined.
+    web_sys::window().and_then(|w| w.speech_synthesis().ok()).filter(|s| !s.is_undefined())
 }
 
 fn speak(text: &str, lang: Lang) {
     let (Some(s), Ok(u)) = (synth(), web_sys::SpeechSynthesisUtterance::new_with_text(text)) else { return };
+    // The browser picks a voice for the language (zh-CN when it has one).
     u.set_lang(lang.tag());
-    // Prefer a voice for the language when the device has one.
-    let voices = s.get_voices();
-    let wanted = if lang == Lang::Zh { "zh" } else { "en" };
-    if let Some(v) = voices.iter().filter_map(|v| wasm_bindgen::JsCast::dyn_into::<web_sys::SpeechSynthesisVoice>(v).ok()).find(|v| v.lang().starts_with(wanted)) {
-        u.set_voice(Some(&v));
-    }
     s.cancel();
     s.speak(&u);
 }

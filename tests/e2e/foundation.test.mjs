@@ -42,3 +42,32 @@ test("an unknown address shows a plain message and a way back, not a blank page"
   await page.waitForURL(srv.url + "/");
   await context.close();
 });
+
+test("if the service texts fail to load, results say so and retry works; answers are kept", async () => {
+  const { context, page } = await newPage(browser);
+  let fail = true;
+  await page.route(/catalog-texts-[0-9a-f]+\.json$/, (route) => (fail ? route.abort() : route.continue()));
+  await page.goto(srv.url + "/results#p=" + Buffer.from('{"v":1,"members":[{"role":"self","age":30,"sex":"female","pregnant":true}]}').toString("base64url"));
+  await ready(page);
+  await page.getByText("服务说明没有加载成功").waitFor();
+  page.problems.length = 0; // the aborted request logs a console error
+  fail = false;
+  await page.getByRole("button", { name: "重试" }).click();
+  await page.locator("article.service h4", { hasText: "免费产前筛查和产前诊断" }).first().waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("only this origin is ever contacted, and no request carries answers", async () => {
+  const { context, page } = await newPage(browser);
+  const urls = [];
+  page.on("request", (r) => urls.push(r.url()));
+  await page.goto(srv.url + "/#p=" + Buffer.from('{"v":1,"members":[{"role":"self","age":77}]}').toString("base64url"));
+  await ready(page);
+  await page.waitForURL(/\/q\//);
+  await page.goto(srv.url + "/source/family-doctor");
+  await page.waitForSelector("mark");
+  assert.ok(urls.every((u) => u.startsWith(srv.url)), urls.join("\n"));
+  assert.ok(urls.every((u) => !/[?#]/.test(u.replace(srv.url, ""))), "no query or fragment is requested: " + urls.join(" "));
+  await context.close();
+});

@@ -1,0 +1,35 @@
+// trunk post_build hook, for every build (serve and release):
+// 1. moves trunk's inline module boot script into a hashed external file,
+//    so index.html has no inline script and runs under
+//    Content-Security-Policy script-src 'self' 'wasm-unsafe-eval';
+// 2. copies the services' texts file that build.rs wrote for this wasm
+//    (its name, catalog-texts-HASH.json, is inside the wasm) into the site.
+import { createHash } from "node:crypto";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run this from trunk");
+
+const file = join(dir, "index.html");
+let html = readFileSync(file, "utf8");
+const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+let count = 0;
+html = html.replace(inline, (_, code) => {
+  const hash = createHash("sha384").update(code).digest();
+  const name = `boot-${hash.toString("hex").slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
+  count++;
+  return `<script type="module" src="/${name}" integrity="sha384-${hash.toString("base64")}"></script>`;
+});
+if (count === 0) throw new Error("no inline boot script found in index.html");
+writeFileSync(file, html);
+
+const wasm = readdirSync(dir).find((f) => f.endsWith(".wasm"));
+const name = readFileSync(join(dir, wasm)).toString("latin1").match(/catalog-texts-[0-9a-f]{16}\.json/)?.[0];
+if (!name) throw new Error(`${wasm} names no catalog-texts file`);
+const target = process.env.CARGO_TARGET_DIR ?? "target";
+const build = join(target, "wasm32-unknown-unknown", process.env.TRUNK_PROFILE === "release" ? "release" : "debug", "build");
+const source = readdirSync(build).map((d) => join(build, d, "out", name)).find(existsSync);
+if (!source) throw new Error(`${name} not found under ${build}`);
+copyFileSync(source, join(dir, name));

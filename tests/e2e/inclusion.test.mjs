@@ -1,0 +1,192 @@
+// Inclusion requirements of the questionnaire and results (issue 5):
+// axe on every page type in both languages and modes, 长辈模式 sizes,
+// keyboard-only completion, reflow at 320 px, back/edit, language switch
+// mid-flow, read aloud, and screenshots for review.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, newPage, ready, p, shot } from "./harness.mjs";
+import { go, answerAll, axe } from "./flow.mjs";
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+const FAMILY = { v: 1, household: { area: "urban", support_status: "low_income", housing: "difficulty" }, members: [{ role: "self", age: 38, sex: "female" }, { role: "child", age: 2 }, { role: "parent", age: 72 }] };
+const PAGES = {
+  start: "/",
+  household: "/household",
+  "question (radio)": "/q/sex/2",
+  "question (number)": "/q/age/0",
+  "question (checkboxes)": "/q/returnee/0",
+  "check answers": "/check",
+  results: "/results",
+  source: "/source/public-rental-dibao",
+  "not found": "/nowhere",
+};
+
+async function open(path, { lang = "zh", elder = false, viewport } = {}) {
+  const { context, page } = await newPage(browser, viewport ? { viewport } : {});
+  await page.goto(srv.url + path + (path === "/" ? "" : p(FAMILY)));
+  await ready(page);
+  if (lang === "en") await page.getByRole("button", { name: "English" }).click();
+  if (elder) await page.locator("header .tool").nth(1).click();
+  await page.waitForTimeout(50);
+  return { context, page };
+}
+
+for (const [name, path] of Object.entries(PAGES)) {
+  test(`axe finds nothing on ${name}, in zh/en and normal/长辈模式`, async () => {
+    for (const lang of ["zh", "en"]) for (const elder of [false, true]) {
+      const { context, page } = await open(path, { lang, elder });
+      assert.equal(await page.getAttribute("html", "lang"), lang === "zh" ? "zh-CN" : "en");
+      assert.deepEqual(await axe(page), [], `${name} ${lang} elder=${elder}`);
+      assert.deepEqual(page.problems, []);
+      await context.close();
+    }
+  });
+}
+
+test("长辈模式: text 24 px, headings 30 px, line spacing 1.3, targets 60×60", async () => {
+  for (const path of ["/", "/q/sex/2", "/q/returnee/0", "/check", "/results"]) {
+    const { context, page } = await open(path, { elder: true });
+    const m = await page.evaluate(() => {
+      const px = (el, prop) => parseFloat(getComputedStyle(el)[prop]);
+      const targets = [...document.querySelectorAll("button, input, a.button, .events a, .change a, .choice label")]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => { const r = el.getBoundingClientRect(); return { what: el.outerHTML.slice(0, 60), w: r.width, h: r.height }; });
+      const body = document.querySelector("main p:not(.progress)") ?? document.querySelector("main");
+      return { body: px(body, "fontSize"), line: px(body, "lineHeight") / px(body, "fontSize"), h1: px(document.querySelector("h1"), "fontSize"), small: targets.filter((t) => t.w < 60 || t.h < 60) };
+    });
+    assert.ok(m.body >= 24, `${path} body ${m.body}`);
+    assert.ok(m.h1 >= 30, `${path} h1 ${m.h1}`);
+    assert.ok(m.line >= 1.3, `${path} line-height ${m.line}`);
+    assert.deepEqual(m.small, [], `${path} targets under 60 px`);
+    await context.close();
+  }
+});
+
+test("reflows at 320 px without horizontal scrolling", async () => {
+  for (const path of ["/", "/household", "/q/sex/2", "/q/returnee/0", "/check", "/results", "/source/public-rental-dibao"]) {
+    for (const elder of [false, true]) {
+      const { context, page } = await open(path, { elder, viewport: { width: 320, height: 640 } });
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 320, `${path} elder=${elder} is ${wide} px wide`);
+      await context.close();
+    }
+  }
+});
+
+test("keyboard only: start to results, with visible focus", async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + "/");
+  await ready(page);
+  const tabTo = async (text) => {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      const f = await page.evaluate(() => ({ text: document.activeElement.innerText ?? "", outline: getComputedStyle(document.activeElement).outlineStyle }));
+      if (f.text.trim() === text) { assert.notEqual(f.outline, "none", `focus on ${text} is visible`); return; }
+    }
+    assert.fail(`could not Tab to ${text}`);
+  };
+  await tabTo("退役军人和军属");
+  await go(page, () => page.keyboard.press("Enter"));
+  await tabTo("继续");
+  await go(page, () => page.keyboard.press("Enter"));
+  for (let i = 0; i < 30 && page.url().includes("/q/"); i++) {
+    const number = await page.locator("#number-input").count();
+    await page.locator("h1").first().click({ position: { x: 1, y: 1 } }).catch(() => {});
+    await page.keyboard.press("Tab"); // first control after the heading's read-aloud button, or the field
+    if (number) { await page.locator("#number-input").focus(); await page.keyboard.type("40"); }
+    else {
+      // Move focus to the first choice, tick it with Space.
+      await page.locator(".choices input").first().focus();
+      await page.keyboard.press("Space");
+    }
+    await go(page, () => page.keyboard.press("Enter"));
+  }
+  assert.match(page.url(), /\/check$/);
+  await tabTo("查看结果");
+  await go(page, () => page.keyboard.press("Enter"));
+  await page.waitForSelector(".summary");
+  await context.close();
+});
+
+test("back button and back link keep answers; 修改 returns to check answers", async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + "/household?event=veteran");
+  await ready(page);
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  assert.match(page.url(), /\/q\/age\/0$/);
+  await page.fill("#number-input", "52");
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  const second = page.url();
+  await go(page, () => page.goBack());
+  assert.equal(await page.inputValue("#number-input"), "52", "browser back keeps the answer");
+  await go(page, () => page.goForward());
+  assert.equal(page.url(), second);
+  await go(page, () => page.getByRole("button", { name: "‹ 返回" }).click());
+  assert.match(page.url(), /\/q\/age\/0$/, "the on-page back link");
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  await answerAll(page, {}, { none: "不确定 / 不知道" });
+  assert.match(await page.locator("dl.answers").innerText(), /年龄\s+52岁/);
+  await go(page, () => page.locator(".row", { hasText: "年龄" }).getByRole("link", { name: /修改/ }).click());
+  assert.match(page.url(), /\/q\/age\/0\?return=check$/);
+  await page.fill("#number-input", "53");
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  assert.match(page.url(), /\/check$/);
+  assert.match(await page.locator("dl.answers").innerText(), /年龄\s+53岁/);
+  // "不确定" is shown as such.
+  assert.match(await page.locator("dl.answers").innerText(), /不确定/);
+  await context.close();
+});
+
+test("language switch mid-flow keeps the page, the choice and html lang", async () => {
+  const { context, page } = await open("/q/sex/2");
+  await page.getByLabel("女", { exact: true }).check();
+  await page.getByRole("button", { name: "English" }).click();
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.match(await page.locator("legend h1").innerText(), /What is .*'s sex\?/);
+  assert.equal(await page.getByLabel("Female", { exact: true }).isChecked(), true);
+  await go(page, () => page.getByRole("button", { name: "Continue" }).click());
+  await page.getByRole("button", { name: "中文" }).click();
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  await context.close();
+});
+
+test("results: counts announced, source view highlights the plan's sentence", async () => {
+  const { context, page } = await open("/results");
+  const status = page.locator("[role=status]");
+  assert.match(await status.innerText(), /可以享受 \d+ 项，可能可以享受 \d+ 项/);
+  assert.equal(await status.getAttribute("aria-live"), "polite");
+  const card = page.locator("article.service", { hasText: "城镇低保、低收入住房困难家庭公租房保障" }).first();
+  assert.match(await card.innerText(), /需要确认/);
+  await go(page, () => card.getByRole("link", { name: "查看规划原文" }).click());
+  await page.waitForSelector("mark");
+  await page.waitForFunction(() => document.querySelector(".plan-text").innerText.length > 60);
+  assert.equal(await page.locator("mark").innerText(), "对城镇户籍低保、低收入住房困难家庭依申请应保尽保。");
+  assert.match(await page.locator(".plan-text").innerText(), /做好城镇住房和收入困难家庭公租房保障/);
+  await context.close();
+});
+
+test("read aloud is offered only where the browser can speak", async () => {
+  let { context, page } = await open("/q/sex/2");
+  const can = await page.evaluate(() => "speechSynthesis" in window);
+  assert.equal(await page.getByRole("button", { name: "朗读" }).count(), can ? 1 : 0);
+  await context.close();
+  ({ context, page } = await newPage(browser));
+  await page.addInitScript(() => { delete window.speechSynthesis; delete Window.prototype.speechSynthesis; });
+  await page.goto(srv.url + "/q/age/0");
+  await ready(page);
+  assert.equal(await page.getByRole("button", { name: "朗读" }).count(), 0);
+  await context.close();
+});
+
+test("screenshots for review: phone 390×844 and kiosk 1080×1920", async () => {
+  for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["kiosk", { width: 1080, height: 1920 }]]) {
+    for (const [name, path] of [["start", "/"], ["question", "/q/sex/2"], ["check", "/check"], ["results", "/results"]]) {
+      const { context, page } = await open(path, { viewport });
+      await shot(page, `${device}-${name}`);
+      await context.close();
+    }
+  }
+});
