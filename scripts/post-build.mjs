@@ -3,10 +3,12 @@
 //    so index.html has no inline script and runs under
 //    Content-Security-Policy script-src 'self' 'wasm-unsafe-eval';
 // 2. copies the services' texts file that build.rs wrote for this wasm
-//    (its name, catalog-texts-HASH.json, is inside the wasm) into the site.
+//    (its name, catalog-texts-HASH.json, is inside the wasm) into the site;
+// 3. writes precompressed copies of every file.
 import { createHash } from "node:crypto";
 import { copyFileSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run this from trunk");
@@ -33,3 +35,15 @@ const build = join(target, "wasm32-unknown-unknown", process.env.TRUNK_PROFILE =
 const source = readdirSync(build).map((d) => join(build, d, "out", name)).find(existsSync);
 if (!source) throw new Error(`${name} not found under ${build}`);
 copyFileSync(source, join(dir, name));
+// Fetch it alongside the wasm rather than after it.
+html = readFileSync(file, "utf8").replace("</head>", `<link rel="preload" href="/${name}" as="fetch" crossorigin="anonymous"></head>`);
+writeFileSync(file, html);
+
+// 3. Precompressed copies (name.br, name.gz) for servers that send them
+//    as is (nginx brotli_static / gzip_static), so nothing is compressed
+//    per request.
+for (const f of readdirSync(dir).filter((f) => /\.(html|js|wasm|css|svg|json|txt)$/.test(f))) {
+  const raw = readFileSync(join(dir, f));
+  writeFileSync(join(dir, f + ".br"), brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+  writeFileSync(join(dir, f + ".gz"), gzipSync(raw, { level: 9 }));
+}

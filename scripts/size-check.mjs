@@ -5,7 +5,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 
 const dist = new URL("../dist/", import.meta.url).pathname;
 const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const rows = readdirSync(dist).map((f) => {
+const rows = readdirSync(dist).filter((f) => !/\.(br|gz)$/.test(f)).map((f) => {
   const raw = readFileSync(dist + f);
   return { file: f, raw: raw.length, brotli: br(raw) };
 });

@@ -22,6 +22,10 @@ pub fn start() {
     crash::install();
     match Catalog::embedded() {
         Ok(catalog) => {
+            // index.html paints a static start page before the wasm arrives.
+            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("static-start")) {
+                el.remove();
+            }
             let catalog: &'static Catalog = Box::leak(Box::new(catalog));
             leptos::mount::mount_to_body(move || leptos::view! { <app::App catalog=catalog/> });
         }

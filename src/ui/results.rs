@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 /// One service card: a service and the people it has one status for.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Card {
     service: usize,
     people: Vec<String>,
@@ -64,13 +64,16 @@ pub fn ResultsPage() -> impl IntoView {
 fn Results(catalog: &'static Catalog) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
-    let evaluation = move || ctx.session.with(|s| s.evaluate(catalog));
-    let section = move |status: Status| {
+    // Each section is computed once per change of answers or language.
+    let section = move |status: Status| Memo::new(move |_| {
         let lang = ctx.lang.get();
-        cards(catalog, &evaluation(), status, lang)
-    };
-    let count = move |status: Status| section(status).iter().map(|(_, c)| c.len()).sum::<usize>();
-    let summary = move || m().results_count.replace("{a}", &count(Status::Eligible).to_string()).replace("{b}", &count(Status::Maybe).to_string());
+        ctx.session.with(|s| cards(catalog, &s.evaluate(catalog), status, lang))
+    });
+    // Memos are lazy: what does not apply is computed only when unfolded.
+    let (eligible, maybe, not_eligible) = (section(Status::Eligible), section(Status::Maybe), section(Status::NotEligible));
+    let count = |cards: Memo<Vec<(usize, Vec<Card>)>>| cards.with(|c| c.iter().map(|(_, c)| c.len()).sum::<usize>());
+    let summary = move || m().results_count.replace("{a}", &count(eligible).to_string()).replace("{b}", &count(maybe).to_string());
+    let shown = RwSignal::new(false);
     let navigate = use_navigate();
     let restart = move |_| {
         ctx.session.set(Session::new());
@@ -88,16 +91,17 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
         <p><a href="/check" class="button secondary">{tr(|m| m.results_change)}</a></p>
         <section aria-labelledby="eligible">
             <h2 id="eligible">{tr(|m| m.results_eligible)}</h2>
-            {move || (count(Status::Eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}
-            {move || groups(catalog, section(Status::Eligible))}
+            {move || (count(eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}
+            {move || groups(catalog, eligible.get())}
         </section>
         <section aria-labelledby="maybe">
             <h2 id="maybe">{tr(|m| m.results_maybe)}</h2>
-            {move || groups(catalog, section(Status::Maybe))}
+            {move || groups(catalog, maybe.get())}
         </section>
-        <details class="not-eligible">
+        // Folded, and only built when opened: most services do not apply.
+        <details class="not-eligible" on:toggle=move |ev| shown.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary><h2>{tr(|m| m.results_not)}</h2></summary>
-            {move || groups(catalog, section(Status::NotEligible))}
+            {move || shown.get().then(|| groups(catalog, not_eligible.get()))}
         </details>
         <section class="share" aria-labelledby="share">
             <h2 id="share">{tr(|m| m.results_share)}</h2>

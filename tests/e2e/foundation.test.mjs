@@ -33,6 +33,20 @@ test("start page renders in Chinese under CSP and the start button leads to the 
   await context.close();
 });
 
+test("the static start page in index.html says what the app says, and is replaced", async () => {
+  const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+  await page.goto(srv.url + "/");
+  const before = await page.locator("#static-start main").innerText();
+  await context.close();
+  const live = await newPage(browser);
+  await live.page.goto(srv.url + "/");
+  await ready(live.page);
+  assert.equal(await live.page.locator("#static-start").count(), 0);
+  const after = await live.page.locator("main").innerText();
+  for (const line of before.split("\n").filter(Boolean)) assert.ok(after.includes(line.trim()), `app shows: ${line}`);
+  await live.context.close();
+});
+
 test("an unknown address shows a plain message and a way back, not a blank page", async () => {
   const { context, page } = await newPage(browser);
   await page.goto(srv.url + "/no/such/page");

@@ -26,7 +26,14 @@ export async function serve() {
       file = join(DIST, "index.html"); // client-side routes
       body = await readFile(file);
     }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-security-policy": CSP, "x-content-type-options": "nosniff" });
+    // Sends the precompressed copy the build wrote, as a static server would.
+    const accepts = req.headers["accept-encoding"] ?? "";
+    const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-security-policy": CSP, "x-content-type-options": "nosniff", vary: "accept-encoding" };
+    for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+      if (!accepts.includes(enc)) continue;
+      try { body = await readFile(file + ext); headers["content-encoding"] = enc; break; } catch {}
+    }
+    res.writeHead(200, headers);
     res.end(body);
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
@@ -54,7 +61,8 @@ export async function newPage(browser, options = {}) {
 
 /** Waits until the app has rendered (the wasm has taken over). */
 export async function ready(page) {
-  await page.waitForSelector("header.site-header", { timeout: 20000 });
+  await page.waitForSelector("#static-start", { state: "detached", timeout: 20000 });
+  await page.waitForSelector("header.site-header .tools");
 }
 
 /** Base64url without padding, as profile-v1.md's #p= form. */

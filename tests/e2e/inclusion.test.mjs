@@ -158,6 +158,11 @@ test("results: counts announced, source view highlights the plan's sentence", as
   const status = page.locator("[role=status]");
   assert.match(await status.innerText(), /可以享受 \d+ 项，可能可以享受 \d+ 项/);
   assert.equal(await status.getAttribute("aria-live"), "polite");
+  // What does not apply is folded, with its reasons when opened.
+  assert.equal(await page.locator("details.not-eligible article.service").count(), 0);
+  await page.locator("details.not-eligible summary").click();
+  const veteran = page.locator("details.not-eligible article.service", { hasText: "退役军人移交安置" });
+  assert.match(await veteran.innerText(), /不符合条件/);
   const card = page.locator("article.service", { hasText: "城镇低保、低收入住房困难家庭公租房保障" }).first();
   assert.match(await card.innerText(), /需要确认/);
   await go(page, () => card.getByRole("link", { name: "查看规划原文" }).click());
