@@ -40,8 +40,12 @@ fn fail(message: &str) -> ExitCode {
 }
 
 fn print(value: &Value) -> ExitCode {
-    println!("{}", serde_json::to_string_pretty(value).expect("JSON values serialize"));
-    ExitCode::SUCCESS
+    use std::io::Write;
+    // A closed pipe (`| head`) is not an error worth a panic.
+    match writeln!(std::io::stdout(), "{}", serde_json::to_string_pretty(value).expect("JSON values serialize")) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(1),
+    }
 }
 
 fn read_input(file: &str) -> Result<String, String> {
@@ -57,7 +61,7 @@ fn eval(catalog: &Catalog, file: &str) -> ExitCode {
     };
     // The tool is strict where the app is lenient: any bad field is an error.
     let profile = match Profile::from_json(&text) {
-        Err(fatal) => return fail(&format!("invalid profile: {} {}", fatal.0.path, fatal.0.en)),
+        Err(fatal) => return fail(&format!("invalid profile: {}", fatal.0.en)),
         Ok(parsed) if !parsed.issues.is_empty() => {
             let lines: Vec<String> = parsed.issues.iter().map(|i| format!("  {}: {}", i.path, i.en)).collect();
             return fail(&format!("invalid profile:\n{}", lines.join("\n")));
@@ -109,7 +113,9 @@ fn list(catalog: &Catalog) -> Value {
             })
         })
         .collect();
-    json!({ "services": services })
+    let d = &anyang_guide::catalog::SOURCE;
+    let document = json!({ "title_zh": d.title_zh, "title_en": d.title_en, "number": d.number, "issued": d.issued, "published": d.published, "period": d.period });
+    json!({ "document": document, "services": services })
 }
 
 fn check_all(catalog: &Catalog) -> ExitCode {

@@ -231,7 +231,7 @@ fn read_row(obj: &Map<String, Value>, scope: Scope, path: &str, row: &mut Row, i
 fn field_issue(path: &str, fact: FactId, zh: String, en: String) -> Issue {
     let label = FACTS[fact].label;
     let who = member_index(path).map(|i| format!("第 {} 位家庭成员的", i + 1)).unwrap_or_default();
-    issue(path, format!("{who}“{}”{zh}，已忽略", label.zh), format!("{path} ({}): {en}; ignored", label.en))
+    issue(path, format!("{who}“{}”{zh}，已忽略", label.zh), format!("{}: {en}", label.en))
 }
 
 fn member_index(path: &str) -> Option<usize> {
