@@ -27,8 +27,8 @@ pub fn HouseholdPage() -> impl IntoView {
     let full = move || ctx.session.with(|s| s.answers.members.len() >= MAX_MEMBERS);
     let navigate = use_navigate();
     let go_on = move |_| {
-        let back_to_check = query.with_untracked(|q| q.get("return")).is_some();
-        let to = if back_to_check { "/check".to_string() } else { next_path(&ctx) };
+        let back_to = query.with_untracked(|q| q.get("return")).filter(|r| r == "check" || r == "results");
+        let to = back_to.map_or_else(|| next_path(&ctx), |r| format!("/{r}"));
         navigate(&to, Default::default());
     };
     view! {

@@ -70,7 +70,9 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
     let m = move || ctx.msg();
     let f = &FACTS[fact];
     let query = use_query_map();
-    let editing = query.with_untracked(|q| q.get("return").as_deref() == Some("check"));
+    // 修改 from check-answers or results goes back there.
+    let back_to = query.with_untracked(|q| q.get("return")).filter(|r| r == "check" || r == "results");
+    let editing = back_to.is_some();
     let (facts, current) = ctx.session.with_untracked(|s| {
         let facts = s.page_facts(ctx.catalog, fact, member, editing);
         let current: Vec<Option<Answer>> = facts.iter().map(|&g| s.current(g, member)).collect();
@@ -146,7 +148,7 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
             }
             s.answered += 1;
         });
-        let to = if editing { "/check".to_string() } else { next_path(&ctx) };
+        let to = back_to.as_ref().map_or_else(|| next_path(&ctx), |r| format!("/{r}"));
         navigate(&to, Default::default());
     };
 

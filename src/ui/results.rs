@@ -88,7 +88,10 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
         <h1>{tr(|m| m.results_title)}</h1>
         <p class="summary" role="status" aria-live="polite">{summary}</p>
         <p class="disclaimer">{tr(|m| m.disclaimer)}</p>
-        <p><a href="/check" class="button secondary">{tr(|m| m.results_change)}</a></p>
+        <details class="your-answers">
+            <summary>{tr(|m| m.results_change)}</summary>
+            <super::check::AnswerList back="results"/>
+        </details>
         <section aria-labelledby="eligible">
             <h2 id="eligible">{tr(|m| m.results_eligible)}</h2>
             {move || (count(eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, newPage, ready, p, shot } from "./harness.mjs";
-import { go, answerAll, axe } from "./flow.mjs";
+import { go, answerAll, axe, titles } from "./flow.mjs";
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -137,6 +137,36 @@ test("back button and back link keep answers; 修改 returns to check answers", 
   assert.match(await page.locator("dl.answers").innerText(), /年龄\s+53岁/);
   // "不确定" is shown as such.
   assert.match(await page.locator("dl.answers").innerText(), /不确定/);
+  await context.close();
+});
+
+test("changing an answer on the results page updates the results at once", async () => {
+  const { context, page } = await open("/results");
+  await page.waitForSelector("article.service");
+  assert.ok((await titles(page, "eligible")).includes("普惠托育服务"), "a 2-year-old gets childcare");
+  await page.locator("details.your-answers summary").click();
+  const row = page.locator("details.your-answers .row", { hasText: "子女（2岁） · 年龄" });
+  await go(page, () => row.getByRole("link").click());
+  await page.fill("#number-input", "5");
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  assert.match(page.url(), /\/results$/);
+  const after = await titles(page, "eligible");
+  assert.ok(!after.includes("普惠托育服务") && after.includes("公办和普惠性幼儿园"), after.join(","));
+  await context.close();
+});
+
+test("a missing or bad answer shows an error summary that takes focus", async () => {
+  const { context, page } = await open("/q/sex/2");
+  await page.getByRole("button", { name: "继续" }).click();
+  await page.waitForSelector(".error-summary");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "error-summary");
+  assert.match(await page.locator(".error-summary").innerText(), /请选择一项/);
+  assert.match(page.url(), /\/q\/sex\/2/, "nothing was lost or skipped");
+  await page.goto(srv.url + "/q/age/0");
+  await ready(page);
+  await page.fill("#number-input", "一百");
+  await page.getByRole("button", { name: "继续" }).click();
+  assert.match(await page.locator(".error-summary").innerText(), /0 到 120 之间的整数/);
   await context.close();
 });
 
