@@ -2,14 +2,10 @@
 //! shown to a resident exists in both, so a missing translation is a
 //! compile error (for static text) or a catalog-check error (for data).
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
-    #[serde(rename = "zh")]
     Zh,
-    #[serde(rename = "en")]
     En,
 }
 
@@ -40,7 +36,7 @@ impl Text {
 }
 
 /// Text from the catalog data, in both languages.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Bi {
     pub zh: String,
     pub en: String,

@@ -10,10 +10,8 @@ use crate::profile::facts::FactId;
 use crate::profile::Profile;
 use crate::text::Lang;
 use eval::{Hit, Tri, View};
-use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     Eligible,
     Maybe,
