@@ -25,6 +25,9 @@ html = html.replace(inline, (_, code) => {
   return `<script type="module" src="/${name}" integrity="sha384-${hash.toString("base64")}"></script>`;
 });
 if (count === 0) throw new Error("no inline boot script found in index.html");
+// In a sandboxed iframe without allow-same-origin every file is cross-origin:
+// the stylesheet's integrity check then needs a CORS request.
+html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
 writeFileSync(file, html);
 
 const wasm = readdirSync(dir).find((f) => f.endsWith(".wasm"));

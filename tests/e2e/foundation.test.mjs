@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
+import { createServer } from "node:http";
 import { serve, launch, newPage, ready } from "./harness.mjs";
 
 let srv, browser;
@@ -84,4 +85,27 @@ test("only this origin is ever contacted, and no request carries answers", async
   assert.ok(urls.every((u) => u.startsWith(srv.url)), urls.join("\n"));
   assert.ok(urls.every((u) => !/[?#]/.test(u.replace(srv.url, ""))), "no query or fragment is requested: " + urls.join(" "));
   await context.close();
+});
+
+test("works inside the portal's sandboxed iframe, with and without allow-same-origin", async () => {
+  const app = await serve({ frameAncestors: "http://127.0.0.1:*" });
+  for (const sandbox of ["allow-scripts allow-same-origin allow-forms", "allow-scripts allow-forms"]) {
+    const portal = createServer((_, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(`<!doctype html><html lang="zh-CN"><title>portal</title><iframe id="f" title="guide" sandbox="${sandbox}" src="${app.url}/" width="400" height="800"></iframe>`);
+    });
+    await new Promise((ok) => portal.listen(0, "127.0.0.1", ok));
+    const { context, page } = await newPage(browser);
+    await page.goto(`http://127.0.0.1:${portal.address().port}/`);
+    const frame = page.frameLocator("#f");
+    await frame.locator("#static-start").waitFor({ state: "detached" });
+    await frame.getByRole("link", { name: "开始", exact: true }).click();
+    await frame.getByRole("heading", { name: "您家里有哪些人？" }).waitFor();
+    const styled = await frame.locator("a.brand").evaluate((a) => getComputedStyle(a.closest("header")).backgroundColor);
+    assert.equal(styled, "rgb(11, 83, 148)", `${sandbox}: styles load`);
+    assert.deepEqual(page.problems, [], sandbox);
+    await context.close();
+    portal.close();
+  }
+  app.server.close();
 });

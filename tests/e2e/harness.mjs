@@ -6,7 +6,7 @@ import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8" };
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
@@ -14,7 +14,8 @@ export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 /** Every request the server saw, so tests can prove no answer leaves the device. */
 export const requests = [];
 
-export async function serve() {
+/** `frameAncestors`: who may embed the app (the portal's origin), as its CSP would say. */
+export async function serve({ frameAncestors = "'self'" } = {}) {
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
@@ -28,7 +29,9 @@ export async function serve() {
     }
     // Sends the precompressed copy the build wrote, as a static server would.
     const accepts = req.headers["accept-encoding"] ?? "";
-    const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-security-policy": CSP, "x-content-type-options": "nosniff", vary: "accept-encoding" };
+    const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-security-policy": `${CSP}; frame-ancestors ${frameAncestors}`, "x-content-type-options": "nosniff", vary: "accept-encoding",
+      // Public static files: lets a portal embed the app in a sandbox without allow-same-origin.
+      "access-control-allow-origin": "*" };
     for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
       if (!accepts.includes(enc)) continue;
       try { body = await readFile(file + ext); headers["content-encoding"] = enc; break; } catch {}
