@@ -18,10 +18,16 @@ fn speak(text: &str, lang: Lang) {
     s.speak(&u);
 }
 
+/// Asked once: the getter is slow, and every result card has a button.
+fn can_speak() -> bool {
+    static CAN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *CAN.get_or_init(|| synth().is_some())
+}
+
 #[component]
 pub fn ReadAloud(text: Signal<String>) -> impl IntoView {
     let ctx = ctx();
-    synth().map(|_| {
+    can_speak().then(|| {
         view! {
             <button type="button" class="tool read-aloud" on:click=move |_| speak(&text.get_untracked(), ctx.lang.get_untracked())>
                 {tr(|m| m.read_aloud)}
