@@ -116,6 +116,8 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
     };
 
     let page_facts = facts.clone();
+    // Counts toward "第 N 题" only the first time a page is answered.
+    let first_time = current.iter().all(Option::is_none);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // Each fact on the page with its answer, or None when incomplete.
@@ -146,7 +148,7 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
             for (g, a) in answers {
                 s.answer(g, member, a);
             }
-            s.answered += 1;
+            s.answered += usize::from(first_time);
         });
         let to = back_to.as_ref().map_or_else(|| next_path(&ctx), |r| format!("/{r}"));
         navigate(&to, Default::default());
