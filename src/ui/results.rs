@@ -132,6 +132,13 @@ fn groups(catalog: &'static Catalog, groups: Vec<(usize, Vec<Card>)>) -> impl In
         .collect_view()
 }
 
+/// English names ("you", "the health commission") are written to sit inside
+/// a sentence; standing alone they start with a capital.
+fn sentence_start(text: String) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 fn service_card(catalog: &'static Catalog, card: Card) -> impl IntoView {
     let ctx = ctx();
     let m = ctx.msg();
@@ -148,14 +155,14 @@ fn service_card(catalog: &'static Catalog, card: Card) -> impl IntoView {
             </p>
             <ReadAloud text=Signal::stored(spoken)/>
             <dl>
-                <dt>{m.results_for}</dt><dd>{card.people.join("、")}</dd>
+                <dt>{m.results_for}</dt><dd>{sentence_start(card.people.join(if lang == Lang::Zh { "、" } else { ", " }))}</dd>
                 <dt>{m.results_gets}</dt><dd>{s.gets.get(lang).to_string()}</dd>
                 <dt>{m.results_why}</dt>
                 <dd><ul>{card.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd>
                 <dt>{m.results_next}</dt>
                 <dd>{s.apply.get(lang).to_string()}</dd>
                 {s.bring.as_ref().map(|b| view! { <dt>{m.results_bring}</dt><dd>{b.get(lang).to_string()}</dd> })}
-                <dt>{m.results_dept}</dt><dd>{dept}</dd>
+                <dt>{m.results_dept}</dt><dd>{sentence_start(dept)}</dd>
             </dl>
             <blockquote class="source" lang="zh-CN">
                 <p>"“" {s.source.quote.clone()} "”"</p>
