@@ -134,9 +134,13 @@ fn groups(catalog: &'static Catalog, groups: Vec<(usize, Vec<Card>)>) -> impl In
 
 /// English names ("you", "the health commission") are written to sit inside
 /// a sentence; standing alone they start with a capital.
-fn sentence_start(text: String) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+/// ASCII only: Unicode case tables would cost 4 KB of wasm, and Chinese
+/// has no case.
+fn sentence_start(mut text: String) -> String {
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 fn service_card(catalog: &'static Catalog, card: Card) -> impl IntoView {
