@@ -149,40 +149,26 @@ pub fn eval(rule: &Rule, p: &Profile, member: Option<usize>) -> Tri {
         Rule::Const(b) => Tri::from(*b),
         Rule::Test(t) => test(t, p, member),
         Rule::Not(r) => eval(r, p, member).not(),
-        Rule::All(rs) => {
-            let mut out = Tri::True;
-            for r in rs {
-                match eval(r, p, member) {
-                    Tri::False => return Tri::False,
-                    Tri::Unknown => out = Tri::Unknown,
-                    Tri::True => {}
-                }
-            }
-            out
+        Rule::All(rs) => fold(rs.iter().map(|r| eval(r, p, member)), Tri::False),
+        Rule::Any(rs) => fold(rs.iter().map(|r| eval(r, p, member)), Tri::True),
+        Rule::Someone(r) => fold((0..p.members.len()).map(|m| eval(r, p, Some(m))), Tri::True),
+    }
+}
+
+/// Kleene and/or: the first value equal to `settling` decides (false for
+/// "and", true for "or"); otherwise any unknown makes the result unknown.
+/// Lazy, so evaluation stops at the settling value.
+fn fold(values: impl Iterator<Item = Tri>, settling: Tri) -> Tri {
+    let mut out = settling.not();
+    for v in values {
+        if v == settling {
+            return settling;
         }
-        Rule::Any(rs) => {
-            let mut out = Tri::False;
-            for r in rs {
-                match eval(r, p, member) {
-                    Tri::True => return Tri::True,
-                    Tri::Unknown => out = Tri::Unknown,
-                    Tri::False => {}
-                }
-            }
-            out
-        }
-        Rule::Someone(r) => {
-            let mut out = Tri::False;
-            for m in 0..p.members.len() {
-                match eval(r, p, Some(m)) {
-                    Tri::True => return Tri::True,
-                    Tri::Unknown => out = Tri::Unknown,
-                    Tri::False => {}
-                }
-            }
-            out
+        if v == Tri::Unknown {
+            out = Tri::Unknown;
         }
     }
+    out
 }
 
 /// The tests that decided `rule`'s value: for true, what made it true; for
