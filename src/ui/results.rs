@@ -5,50 +5,64 @@ use super::app::{ctx, tr, Notices, Texts, TextsPending};
 use super::speech::ReadAloud;
 use crate::catalog::{Catalog, Per};
 use crate::engine::explain::person;
-use crate::engine::{Evaluation, Status};
+use crate::engine::{Evaluation, Outcome, Status};
 use crate::questionnaire::Session;
 use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
 
-/// One service card: a service and the people it has one status for.
+/// One service card: a service and the outcomes (people) it has one status for.
 #[derive(Clone, PartialEq)]
 struct Card {
     service: usize,
-    people: Vec<String>,
-    /// Reasons, prefixed with the person when several share the card.
-    reasons: Vec<String>,
+    outcomes: Vec<Outcome>,
 }
 
-fn cards(catalog: &Catalog, e: &Evaluation, status: Status, lang: Lang) -> Vec<(usize, Vec<Card>)> {
-    let p = &e.view.profile;
+/// The evaluation, shared by the sections and the cards; a new one is a change.
+#[derive(Clone)]
+struct Shared(Arc<Evaluation>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+fn cards(catalog: &Catalog, e: &Evaluation, status: Status) -> Vec<(usize, Vec<Card>)> {
     let mut by_category: Vec<(usize, Vec<Card>)> = Vec::new();
     for (ci, category) in catalog.categories.iter().enumerate() {
-        let mut list = Vec::new();
-        for (si, s) in catalog.services.iter().enumerate().filter(|(_, s)| s.category == category.id) {
-            let outcomes: Vec<_> = e.outcomes.iter().filter(|o| o.service == si && o.status == status).collect();
-            if outcomes.is_empty() {
-                continue;
-            }
-            let name = |o: &crate::engine::Outcome| o.member.map_or_else(|| super::i18n::msg(lang).household_level.to_string(), |m| person(p, m, lang));
-            let several = outcomes.len() > 1;
-            let mut reasons = Vec::new();
-            for o in &outcomes {
-                for r in e.reasons(catalog, o, lang) {
-                    let r = if several && s.per == Per::Person { format!("{}：{r}", name(o)) } else { r };
-                    if !reasons.contains(&r) {
-                        reasons.push(r);
-                    }
-                }
-            }
-            list.push(Card { service: si, people: outcomes.iter().map(|o| name(o)).collect(), reasons });
-        }
+        let list: Vec<Card> = catalog
+            .services
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.category == category.id)
+            .map(|(si, _)| Card { service: si, outcomes: e.outcomes.iter().filter(|o| o.service == si && o.status == status).copied().collect() })
+            .filter(|c| !c.outcomes.is_empty())
+            .collect();
         if !list.is_empty() {
             by_category.push((ci, list));
         }
     }
     by_category
+}
+
+/// Who a card is for, and why: computed only for the cards on screen.
+fn people_and_reasons(catalog: &Catalog, e: &Evaluation, card: &Card, lang: Lang) -> (Vec<String>, Vec<String>) {
+    let p = &e.view.profile;
+    let name = |o: &Outcome| o.member.map_or_else(|| super::i18n::msg(lang).household_level.to_string(), |m| person(p, m, lang));
+    let prefix = card.outcomes.len() > 1 && catalog.services[card.service].per == Per::Person;
+    let mut reasons = Vec::new();
+    for o in &card.outcomes {
+        for r in e.reasons(catalog, o, lang) {
+            let r = if prefix { format!("{}：{r}", name(o)) } else { r };
+            if !reasons.contains(&r) {
+                reasons.push(r);
+            }
+        }
+    }
+    (card.outcomes.iter().map(name).collect(), reasons)
 }
 
 #[component]
@@ -64,16 +78,20 @@ pub fn ResultsPage() -> impl IntoView {
 fn Results(catalog: &'static Catalog) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
-    // Each section is computed once per change of answers or language.
-    let section = move |status: Status| Memo::new(move |_| {
-        let lang = ctx.lang.get();
-        ctx.session.with(|s| cards(catalog, &s.evaluate(catalog), status, lang))
-    });
+    // One evaluation per change of answers; each section derives from it.
+    let evaluation = Memo::new(move |_| Shared(Arc::new(ctx.session.with(|s| s.evaluate(catalog)))));
+    let section = move |status: Status| Memo::new(move |_| evaluation.with(|e| cards(catalog, &e.0, status)));
     // Memos are lazy: what does not apply is computed only when unfolded.
     let (eligible, maybe, not_eligible) = (section(Status::Eligible), section(Status::Maybe), section(Status::NotEligible));
     let count = |cards: Memo<Vec<(usize, Vec<Card>)>>| cards.with(|c| c.iter().map(|(_, c)| c.len()).sum::<usize>());
     let summary = move || m().results_count.replace("{a}", &count(eligible).to_string()).replace("{b}", &count(maybe).to_string());
     let shown = RwSignal::new(false);
+    let answers_open = RwSignal::new(false);
+    // Time-sliced: the summary and the first cards in the first frame, the
+    // rest a few per frame after, so a change of answers shows at once.
+    let budget = RwSignal::new(FIRST_CARDS);
+    let total = move || count(eligible) + count(maybe);
+    grow(budget, total);
     let navigate = use_navigate();
     let restart = move |_| {
         ctx.session.set(Session::new());
@@ -88,23 +106,25 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
         <h1>{tr(|m| m.results_title)}</h1>
         <p class="summary" role="status" aria-live="polite">{summary}</p>
         <p class="disclaimer">{tr(|m| m.disclaimer)}</p>
-        <details class="your-answers">
+        <details class="your-answers" on:toggle=move |ev| answers_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{tr(|m| m.results_change)}</summary>
-            <super::check::AnswerList back="results"/>
+            {move || answers_open.get().then(|| view! { <super::check::AnswerList back="results"/> })}
         </details>
-        <section aria-labelledby="eligible">
-            <h2 id="eligible">{tr(|m| m.results_eligible)}</h2>
-            {move || (count(eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}
-            {move || groups(catalog, eligible.get())}
-        </section>
-        <section aria-labelledby="maybe">
-            <h2 id="maybe">{tr(|m| m.results_maybe)}</h2>
-            {move || groups(catalog, maybe.get())}
-        </section>
+        <div class="results-body" data-complete=move || (budget.get() >= total()).to_string()>
+            <section aria-labelledby="eligible">
+                <h2 id="eligible">{tr(|m| m.results_eligible)}</h2>
+                {move || (count(eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}
+                {move || groups(catalog, evaluation.get(), eligible.get(), budget.get())}
+            </section>
+            <section aria-labelledby="maybe">
+                <h2 id="maybe">{tr(|m| m.results_maybe)}</h2>
+                {move || groups(catalog, evaluation.get(), maybe.get(), budget.get().saturating_sub(count(eligible)))}
+            </section>
+        </div>
         // Folded, and only built when opened: most services do not apply.
         <details class="not-eligible" on:toggle=move |ev| shown.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary><h2>{tr(|m| m.results_not)}</h2></summary>
-            {move || shown.get().then(|| groups(catalog, not_eligible.get()))}
+            {move || shown.get().then(|| groups(catalog, evaluation.get(), not_eligible.get(), usize::MAX))}
         </details>
         <section class="share" aria-labelledby="share">
             <h2 id="share">{tr(|m| m.results_share)}</h2>
@@ -115,17 +135,45 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     }
 }
 
-fn groups(catalog: &'static Catalog, groups: Vec<(usize, Vec<Card>)>) -> impl IntoView {
+const FIRST_CARDS: usize = 6;
+const CARDS_PER_FRAME: usize = 10;
+
+/// Raises the card budget one step per animation frame until every card is
+/// shown; stops by itself when the page is left (the signal is gone).
+fn grow(budget: RwSignal<usize>, total: impl Fn() -> usize + 'static) {
+    request_animation_frame(move || {
+        let Some(now) = budget.try_update(|b| {
+            *b += CARDS_PER_FRAME;
+            *b
+        }) else {
+            return;
+        };
+        if now < total() {
+            grow(budget, total);
+        }
+    });
+}
+
+/// The first `limit` cards, under their category headings.
+fn groups(catalog: &'static Catalog, e: Shared, groups: Vec<(usize, Vec<Card>)>, mut limit: usize) -> impl IntoView {
     let ctx = ctx();
-    let lang = ctx.lang.get_untracked();
+    let lang = ctx.lang.get();
     groups
         .into_iter()
+        .map_while(move |(ci, mut cards)| {
+            if limit == 0 {
+                return None;
+            }
+            cards.truncate(limit);
+            limit -= cards.len();
+            Some((ci, cards))
+        })
         .map(|(ci, cards)| {
             let category = &catalog.categories[ci];
             view! {
                 <div class=format!("category cat-{}", category.id)>
                     <h3><span class="icon" aria-hidden="true">{category.icon.clone()}</span>{category.title.get(lang).to_string()}</h3>
-                    {cards.into_iter().map(|card| service_card(catalog, card)).collect_view()}
+                    {cards.into_iter().map(|card| service_card(catalog, &e.0, card)).collect_view()}
                 </div>
             }
         })
@@ -143,13 +191,14 @@ fn sentence_start(mut text: String) -> String {
     text
 }
 
-fn service_card(catalog: &'static Catalog, card: Card) -> impl IntoView {
+fn service_card(catalog: &'static Catalog, e: &Evaluation, card: Card) -> impl IntoView {
     let ctx = ctx();
     let m = ctx.msg();
     let lang = ctx.lang.get_untracked();
+    let (people, reasons) = people_and_reasons(catalog, e, &card, lang);
     let s = &catalog.services[card.service];
     let dept = catalog.department(&s.department).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
-    let spoken = format!("{}。{}。{}", s.title.get(lang), s.gets.get(lang), card.reasons.join("。"));
+    let spoken = format!("{}。{}。{}", s.title.get(lang), s.gets.get(lang), reasons.join("。"));
     view! {
         <article class="service">
             <h4>{s.title.get(lang).to_string()}</h4>
@@ -159,10 +208,10 @@ fn service_card(catalog: &'static Catalog, card: Card) -> impl IntoView {
             </p>
             <ReadAloud text=Signal::stored(spoken)/>
             <dl>
-                <dt>{m.results_for}</dt><dd>{sentence_start(card.people.join(if lang == Lang::Zh { "、" } else { ", " }))}</dd>
+                <dt>{m.results_for}</dt><dd>{sentence_start(people.join(if lang == Lang::Zh { "、" } else { ", " }))}</dd>
                 <dt>{m.results_gets}</dt><dd>{s.gets.get(lang).to_string()}</dd>
                 <dt>{m.results_why}</dt>
-                <dd><ul>{card.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd>
+                <dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd>
                 <dt>{m.results_next}</dt>
                 <dd>{s.apply.get(lang).to_string()}</dd>
                 {s.bring.as_ref().map(|b| view! { <dt>{m.results_bring}</dt><dd>{b.get(lang).to_string()}</dd> })}

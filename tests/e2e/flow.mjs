@@ -41,6 +41,7 @@ export async function answerAll(page, script = {}, { unsure = "不确定 / 不�
 
 /** Service titles shown in a results section: "eligible" | "maybe". */
 export async function titles(page, section) {
+  await page.waitForSelector(".results-body[data-complete=true]"); // cards render a few per frame
   return page.locator(`section[aria-labelledby=${section}] article.service h4`).allInnerTexts();
 }
 
