@@ -85,11 +85,6 @@ impl View {
         }
         View { profile }
     }
-
-    /// True when the answers did not need asking for this person.
-    pub fn is_inferred(&self, answers: &Profile, fact: FactId, member: Option<usize>) -> bool {
-        answers.get(fact, member) == Val::Unknown && self.profile.get(fact, member) != Val::Unknown
-    }
 }
 
 /// The value of a fact, or why there is none.

@@ -95,11 +95,7 @@ pub fn requirement(t: &Test, negated: bool, lang: Lang) -> String {
     }
 }
 
-/// A whole rule in words, for "who it is for".
-pub fn describe(rule: &Rule, lang: Lang) -> String {
-    describe_with(rule, false, lang)
-}
-
+/// A whole rule in words ("家里没有人符合：…"), negations kept on the tests.
 fn describe_with(rule: &Rule, negated: bool, lang: Lang) -> String {
     let join = |rs: &[Rule], zh: &str, en: &str| {
         let parts: Vec<String> = rs.iter().map(|r| bracket(r, negated, lang)).collect();

@@ -75,16 +75,6 @@ impl Rule {
             Some((at, tok)) => Err(ParseError { at: *at, message: format!("unexpected `{tok}`") }),
         }
     }
-
-    /// Every fact the rule reads.
-    pub fn facts(&self, out: &mut Vec<FactId>) {
-        match self {
-            Rule::All(rs) | Rule::Any(rs) => rs.iter().for_each(|r| r.facts(out)),
-            Rule::Not(r) | Rule::Someone(r) => r.facts(out),
-            Rule::Test(t) => out.push(t.fact),
-            Rule::Const(_) => {}
-        }
-    }
 }
 
 fn lex(src: &str) -> Result<Vec<(usize, String)>, ParseError> {
