@@ -84,6 +84,11 @@ pub fn question_path(ask: &Ask) -> String {
     format!("/q/{}/{who}", FACTS[ask.fact].key)
 }
 
+/// The page a 修改 link came from (`?return=check|results`), to go back to.
+pub fn return_to(query: Memo<leptos_router::params::ParamsMap>) -> Option<String> {
+    query.with_untracked(|q| q.get("return")).filter(|r| r == "check" || r == "results").map(|r| format!("/{r}"))
+}
+
 /// Where to go after an answer: the next question, or check-answers.
 pub fn next_path(ctx: &Ctx) -> String {
     ctx.session.with_untracked(|s| s.next_question(ctx.catalog)).map_or_else(|| "/check".to_string(), |a| question_path(&a))

@@ -1,6 +1,6 @@
 //! Who lives with you: the person answering plus up to 11 others.
 
-use super::app::{ctx, next_path, tr};
+use super::app::{ctx, next_path, return_to, tr};
 use crate::engine::explain::person;
 use crate::profile::facts::{find, Kind, FACTS};
 use crate::profile::MAX_MEMBERS;
@@ -27,8 +27,7 @@ pub fn HouseholdPage() -> impl IntoView {
     let full = move || ctx.session.with(|s| s.answers.members.len() >= MAX_MEMBERS);
     let navigate = use_navigate();
     let go_on = move |_| {
-        let back_to = query.with_untracked(|q| q.get("return")).filter(|r| r == "check" || r == "results");
-        let to = back_to.map_or_else(|| next_path(&ctx), |r| format!("/{r}"));
+        let to = return_to(query).unwrap_or_else(|| next_path(&ctx));
         navigate(&to, Default::default());
     };
     view! {

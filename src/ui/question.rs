@@ -2,7 +2,7 @@
 //! page heading and the fieldset legend; every question has "不确定"; an
 //! error summary takes focus; back works, and answers are kept.
 
-use super::app::{ctx, next_path, progress_text, tr, NotFound, Notices};
+use super::app::{ctx, next_path, progress_text, return_to, tr, NotFound, Notices};
 use super::speech::ReadAloud;
 use crate::engine::explain::{person, value_text};
 use crate::profile::facts::{find, group_of, FactId, Kind, FACTS};
@@ -71,7 +71,7 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
     let f = &FACTS[fact];
     let query = use_query_map();
     // 修改 from check-answers or results goes back there.
-    let back_to = query.with_untracked(|q| q.get("return")).filter(|r| r == "check" || r == "results");
+    let back_to = return_to(query);
     let editing = back_to.is_some();
     let (facts, current) = ctx.session.with_untracked(|s| {
         let facts = s.page_facts(ctx.catalog, fact, member, editing);
@@ -128,11 +128,10 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
                 Some(page_facts.iter().enumerate().map(|(i, &g)| (g, Answer::Value(Val::Bool(bits & 1 << i != 0)))).collect())
             }
             Choice::Boxes(bits) => Some(vec![(fact, Answer::Value(Val::Set(bits as u16)))]),
-            Choice::Nothing if is_number => match typed.get_untracked().trim().parse::<i64>() {
-                Ok(n) if (0..=120).contains(&n) => Some(vec![(fact, Answer::Value(Val::Int(n)))]),
+            Choice::Nothing => match (f.kind, typed.get_untracked().trim().parse::<i64>()) {
+                (Kind::Int { min, max, .. }, Ok(n)) if (min..=max).contains(&n) => Some(vec![(fact, Answer::Value(Val::Int(n)))]),
                 _ => None,
             },
-            Choice::Nothing => None,
         };
         let Some(answers) = answers else {
             error.set(Some(if is_number { m().error_number } else { m().error_choose }));
@@ -150,7 +149,7 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
             }
             s.answered += usize::from(first_time);
         });
-        let to = back_to.as_ref().map_or_else(|| next_path(&ctx), |r| format!("/{r}"));
+        let to = back_to.clone().unwrap_or_else(|| next_path(&ctx));
         navigate(&to, Default::default());
     };
 
