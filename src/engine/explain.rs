@@ -8,11 +8,14 @@ use crate::profile::facts::{self, FactId, Kind, FACTS};
 use crate::profile::{Profile, Val};
 use crate::text::Lang;
 
-fn pick(lang: Lang, zh: String, en: String) -> String {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+/// The text in one language; only that one is built.
+macro_rules! pick {
+    ($lang:expr, $zh:expr, $en:expr $(,)?) => {
+        match $lang {
+            Lang::Zh => $zh,
+            Lang::En => $en,
+        }
+    };
 }
 
 fn labels_in(fact: FactId, mask: u64, lang: Lang) -> String {
@@ -29,7 +32,7 @@ fn labels_in(fact: FactId, mask: u64, lang: Lang) -> String {
 fn int_text(fact: FactId, n: i64, lang: Lang) -> String {
     let Kind::Int { unit, .. } = FACTS[fact].kind else { return n.to_string() };
     if FACTS[fact].key == "age" && n == 0 {
-        return pick(lang, "不满1岁".into(), "under 1".into());
+        return pick!(lang, "不满1岁".into(), "under 1".into());
     }
     format!("{n}{}", unit.get(lang))
 }
@@ -37,11 +40,11 @@ fn int_text(fact: FactId, n: i64, lang: Lang) -> String {
 /// A fact's value as a resident would say it.
 pub fn value_text(fact: FactId, val: Val, lang: Lang) -> String {
     match val {
-        Val::Unknown => pick(lang, "不确定".into(), "not sure".into()),
-        Val::Bool(b) => pick(lang, if b { "是" } else { "否" }.into(), if b { "yes" } else { "no" }.into()),
+        Val::Unknown => pick!(lang, "不确定".into(), "not sure".into()),
+        Val::Bool(b) => pick!(lang, if b { "是" } else { "否" }.into(), if b { "yes" } else { "no" }.into()),
         Val::Int(n) => int_text(fact, n, lang),
         Val::Sym(i) => labels_in(fact, 1 << i, lang),
-        Val::Set(0) => pick(lang, "都没有".into(), "none".into()),
+        Val::Set(0) => pick!(lang, "都没有".into(), "none".into()),
         Val::Set(bits) => labels_in(fact, u64::from(bits), lang),
     }
 }
@@ -62,35 +65,37 @@ pub fn requirement(t: &Test, negated: bool, lang: Lang) -> String {
     let label = FACTS[t.fact].label.get(lang);
     let (zh_no, en_no) = if negated { ("不", "not ") } else { ("", "") };
     match t.cond {
-        Cond::Yes => pick(lang, format!("{label}：{}", if negated { "否" } else { "是" }), format!("{label}: {}", if negated { "no" } else { "yes" })),
+        Cond::Yes => pick!(lang, format!("{label}：{}", if negated { "否" } else { "是" }), format!("{label}: {}", if negated { "no" } else { "yes" })),
         Cond::Cmp(op, n) => {
             let op = if negated { flip(op) } else { op };
             let v = int_text(t.fact, n, lang);
-            let zh = match op {
-                Op::Lt => format!("不满{v}"),
-                Op::Le => format!("{v}及以下"),
-                Op::Gt => format!("超过{v}"),
-                Op::Ge => format!("{v}及以上"),
-                Op::Eq => v.clone(),
-                Op::Ne => format!("不是{v}"),
-            };
-            let en = match op {
-                Op::Lt => format!("under {v}"),
-                Op::Le => format!("{v} or under"),
-                Op::Gt => format!("over {v}"),
-                Op::Ge => format!("{v} or over"),
-                Op::Eq => v.clone(),
-                Op::Ne => format!("not {v}"),
-            };
-            pick(lang, format!("{label}{zh}"), format!("{label} {en}"))
+            pick!(
+                lang,
+                match op {
+                    Op::Lt => format!("{label}不满{v}"),
+                    Op::Le => format!("{label}{v}及以下"),
+                    Op::Gt => format!("{label}超过{v}"),
+                    Op::Ge => format!("{label}{v}及以上"),
+                    Op::Eq => format!("{label}{v}"),
+                    Op::Ne => format!("{label}不是{v}"),
+                },
+                match op {
+                    Op::Lt => format!("{label} under {v}"),
+                    Op::Le => format!("{label} {v} or under"),
+                    Op::Gt => format!("{label} over {v}"),
+                    Op::Ge => format!("{label} {v} or over"),
+                    Op::Eq => format!("{label} {v}"),
+                    Op::Ne => format!("{label} not {v}"),
+                }
+            )
         }
         Cond::OneOf(mask) => {
             let v = labels_in(t.fact, mask, lang);
-            pick(lang, format!("{label}{zh_no}是{v}"), format!("{label}: {en_no}{v}"))
+            pick!(lang, format!("{label}{zh_no}是{v}"), format!("{label}: {en_no}{v}"))
         }
         Cond::Overlaps(mask) => {
             let v = labels_in(t.fact, mask, lang);
-            pick(lang, format!("{label}{}包括{v}", if negated { "不" } else { "" }), format!("{label}: {}{v}", if negated { "none of " } else { "includes " }))
+            pick!(lang, format!("{label}{}包括{v}", if negated { "不" } else { "" }), format!("{label}: {}{v}", if negated { "none of " } else { "includes " }))
         }
     }
 }
@@ -102,7 +107,7 @@ fn describe_with(rule: &Rule, negated: bool, lang: Lang) -> String {
         parts.join(if lang == Lang::Zh { zh } else { en })
     };
     match rule {
-        Rule::Const(b) => pick(lang, if *b != negated { "所有人" } else { "无人" }.into(), if *b != negated { "everyone" } else { "no one" }.into()),
+        Rule::Const(b) => pick!(lang, if *b != negated { "所有人" } else { "无人" }.into(), if *b != negated { "everyone" } else { "no one" }.into()),
         Rule::Test(t) => requirement(t, negated, lang),
         Rule::Not(r) => describe_with(r, !negated, lang),
         // De Morgan keeps negations on the tests, where they read naturally.
@@ -112,9 +117,9 @@ fn describe_with(rule: &Rule, negated: bool, lang: Lang) -> String {
         Rule::Someone(r) => {
             let inner = describe_with(r, false, lang);
             if negated {
-                pick(lang, format!("家里没有人符合：{inner}"), format!("no one in the household: {inner}"))
+                pick!(lang, format!("家里没有人符合：{inner}"), format!("no one in the household: {inner}"))
             } else {
-                pick(lang, format!("家里有人符合：{inner}"), format!("someone in the household: {inner}"))
+                pick!(lang, format!("家里有人符合：{inner}"), format!("someone in the household: {inner}"))
             }
         }
     }
@@ -123,7 +128,7 @@ fn describe_with(rule: &Rule, negated: bool, lang: Lang) -> String {
 fn bracket(r: &Rule, negated: bool, lang: Lang) -> String {
     let text = describe_with(r, negated, lang);
     if matches!(r, Rule::All(_) | Rule::Any(_)) {
-        pick(lang, format!("（{text}）"), format!("({text})"))
+        pick!(lang, format!("（{text}）"), format!("({text})"))
     } else {
         text
     }
@@ -134,14 +139,14 @@ pub fn person(p: &Profile, member: usize, lang: Lang) -> String {
     let role = facts::find("role").expect("role");
     let age = facts::find("age").expect("age");
     let name = match p.get(role, Some(member)) {
-        Val::Sym(0) => return pick(lang, "您".into(), "you".into()),
-        Val::Unknown => pick(lang, format!("第{}位家人", member + 1), format!("household member {}", member + 1)),
+        Val::Sym(0) => return pick!(lang, "您".into(), "you".into()),
+        Val::Unknown => pick!(lang, format!("第{}位家人", member + 1), format!("household member {}", member + 1)),
         v => value_text(role, v, lang),
     };
     match p.get(age, Some(member)) {
         Val::Int(_) => {
             let a = value_text(age, p.get(age, Some(member)), lang);
-            pick(lang, format!("{name}（{a}）"), format!("{name} ({a})"))
+            pick!(lang, format!("{name}（{a}）"), format!("{name} ({a})"))
         }
         _ => name,
     }
@@ -154,7 +159,7 @@ pub fn reason(hit: &Hit, p: &Profile, name_person: bool, lang: Lang) -> String {
         Hit::NoOne { rule, negated } => describe_with(&Rule::Someone(Box::new(rule.clone())), !negated, lang),
         Hit::Test { test, member, status, negated } => {
             let who = match member {
-                Some(m) if name_person => pick(lang, format!("{}：", person(p, m, lang)), format!("{}: ", person(p, m, lang))),
+                Some(m) if name_person => pick!(lang, format!("{}：", person(p, m, lang)), format!("{}: ", person(p, m, lang))),
                 _ => String::new(),
             };
             let req = requirement(test, negated, lang);
@@ -166,10 +171,10 @@ pub fn reason(hit: &Hit, p: &Profile, name_person: bool, lang: Lang) -> String {
             let label = FACTS[shown].label.get(lang);
             let value = value_text(shown, p.get(shown, member), lang);
             match status {
-                Tri::True => pick(lang, format!("{who}{label} {value}，符合条件：{req}"), format!("{who}{label}: {value}, which meets: {req}")),
-                Tri::False => pick(lang, format!("{who}{label} {value}，不符合条件：{req}"), format!("{who}{label}: {value}, but this needs: {req}")),
-                Tri::Unknown if test.cond == Cond::Yes && !negated => pick(lang, format!("需要确认：{who}是否{label}"), format!("To confirm: {who}{label}?")),
-                Tri::Unknown => pick(lang, format!("需要确认：{who}{req}"), format!("To confirm: {who}{req}")),
+                Tri::True => pick!(lang, format!("{who}{label} {value}，符合条件：{req}"), format!("{who}{label}: {value}, which meets: {req}")),
+                Tri::False => pick!(lang, format!("{who}{label} {value}，不符合条件：{req}"), format!("{who}{label}: {value}, but this needs: {req}")),
+                Tri::Unknown if test.cond == Cond::Yes && !negated => pick!(lang, format!("需要确认：{who}是否{label}"), format!("To confirm: {who}{label}?")),
+                Tri::Unknown => pick!(lang, format!("需要确认：{who}{req}"), format!("To confirm: {who}{req}")),
             }
         }
     }

@@ -281,14 +281,15 @@ fn write_value(id: FactId, val: Val) -> Option<Value> {
 fn write_row(row: &Row, scope: Scope) -> Map<String, Value> {
     let mut out = Map::new();
     for (id, fact) in FACTS.iter().enumerate().filter(|(_, f)| f.scope == scope && f.parent.is_none()) {
-        let mut children = facts::children(id).peekable();
-        let value = if children.peek().is_some() && row[id] == Val::Bool(true) {
-            let sub: Map<String, Value> = children
-                .filter_map(|c| write_value(c, row[c]).map(|v| (FACTS[c].key.rsplit('.').next().unwrap_or_default().to_string(), v)))
-                .collect();
-            Some(Value::Object(sub))
-        } else {
-            write_value(id, row[id])
+        // Details (disability.grade) are written inside a fact that is "yes".
+        let value = match row[id] {
+            Val::Bool(true) if facts::children(id).next().is_some() => {
+                let sub: Map<String, Value> = facts::children(id)
+                    .filter_map(|c| write_value(c, row[c]).map(|v| (FACTS[c].key.rsplit('.').next().unwrap_or_default().to_string(), v)))
+                    .collect();
+                Some(Value::Object(sub))
+            }
+            v => write_value(id, v),
         };
         if let Some(v) = value {
             out.insert(fact.key.to_string(), v);
