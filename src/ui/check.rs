@@ -1,13 +1,16 @@
 //! Check answers (GOV.UK pattern): every answer in plain words with a
 //! 修改 link that comes back here. The same list sits on the results page,
-//! where a change re-evaluates the results at once.
+//! where 修改 opens the question in place and the results update at once.
 
-use super::app::{ctx, question_path, Notices, tr};
+use super::app::{ctx, question_path, tr, Notices};
+use super::question::QuestionForm;
 use crate::engine::explain::{person, value_text};
 use crate::engine::Ask;
-use crate::profile::facts::FACTS;
+use crate::profile::facts::{FactId, FACTS};
 use crate::questionnaire::Answer;
+use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
@@ -19,29 +22,15 @@ pub fn CheckPage() -> impl IntoView {
     }
 }
 
-/// Every answer with a 修改 link that returns to `back` ("check" or "results").
+/// Every answer with a 修改 control that returns to `back` ("check" or
+/// "results"). On the results page 修改 opens the question under its row
+/// and the results update in place; rows are keyed, so the row (and the
+/// focus on its button) stays while its answer changes.
 #[component]
 pub fn AnswerList(back: &'static str) -> impl IntoView {
     let ctx = ctx();
-    let m = move || ctx.msg();
-    let rows = move || {
-        let lang = ctx.lang.get();
-        ctx.session.with(|s| {
-            s.given()
-                .into_iter()
-                .map(|(fact, member, answer)| {
-                    let who = member.map(|i| person(&s.answers, i, lang));
-                    let label = FACTS[fact].label.get(lang);
-                    let shown = match answer {
-                        Answer::Unsure => m().unsure.to_string(),
-                        Answer::Value(v) => value_text(fact, v, lang),
-                    };
-                    let href = format!("{}?return={back}", question_path(&Ask { fact, member, settles: 0 }));
-                    (who, label, shown, href)
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    let open = RwSignal::new(None::<Key>);
+    let keys = move || ctx.session.with(|s| s.given().into_iter().map(|(fact, member, _)| (fact, member)).collect::<Vec<Key>>());
     let members = move || {
         let lang = ctx.lang.get();
         ctx.session.with(|s| (0..s.answers.members.len()).map(|i| person(&s.answers, i, lang)).collect::<Vec<_>>().join("、"))
@@ -53,13 +42,60 @@ pub fn AnswerList(back: &'static str) -> impl IntoView {
                 <dd>{members}</dd>
                 <dd class="change"><a href=format!("/household?return={back}")>{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
             </div>
-            {move || rows().into_iter().map(|(who, label, shown, href)| view! {
-                <div class="row">
-                    <dt>{who.map(|w| format!("{w} · "))}{label}</dt>
-                    <dd>{shown}</dd>
-                    <dd class="change"><a href=href>{tr(|m| m.check_change)}<span class="visually-hidden">{label}</span></a></dd>
-                </div>
-            }).collect_view()}
+            <For each=keys key=|k| *k let:key>
+                {row(key, back, open)}
+            </For>
         </dl>
+    }
+}
+
+/// A question: its fact and whom it is about.
+type Key = (FactId, Option<usize>);
+
+fn row(key: Key, back: &'static str, open: RwSignal<Option<Key>>) -> impl IntoView {
+    let ctx = ctx();
+    let (fact, member) = key;
+    let label = move || FACTS[fact].label.get(ctx.lang.get());
+    let who = move || member.map(|i| ctx.session.with(|s| format!("{} · ", person(&s.answers, i, ctx.lang.get()))));
+    let shown = move || match ctx.session.with(|s| s.current(fact, member)) {
+        Some(Answer::Value(v)) => value_text(fact, v, ctx.lang.get()),
+        _ => ctx.msg().unsure.to_string(),
+    };
+    let path = question_path(&Ask { fact, member, settles: 0 });
+    let id = format!("change{}", path.replace('/', "-"));
+    let control = if back == "results" {
+        let button = id.clone();
+        let toggle = move |_| open.update(|o| *o = if *o == Some(key) { None } else { Some(key) });
+        // Focus goes back to the 修改 button once the question has closed,
+        // in the next frame, where the layout focus needs is done anyway.
+        // It leaves the form first: removing the focused element costs more.
+        let done = Callback::new(move |_saved: bool| {
+            if let Some(el) = document().active_element() {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().blur();
+            }
+            open.set(None);
+            let button = button.clone();
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&button) {
+                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+        });
+        let editor = move || (open.get() == Some(key)).then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
+        Either::Left(view! {
+            <dd class="change"><button type="button" class="link" id=id aria-expanded=move || (open.get() == Some(key)).to_string() on:click=toggle>
+                {tr(|m| m.check_change)}<span class="visually-hidden">{label}</span>
+            </button></dd>
+            {editor}
+        })
+    } else {
+        Either::Right(view! { <dd class="change"><a href=format!("{path}?return={back}")>{tr(|m| m.check_change)}<span class="visually-hidden">{label}</span></a></dd> })
+    };
+    view! {
+        <div class="row">
+            <dt>{who}{label}</dt>
+            <dd>{shown}</dd>
+            {control}
+        </div>
     }
 }

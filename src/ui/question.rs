@@ -1,6 +1,7 @@
 //! One question per page (GOV.UK question pattern): the question is the
 //! page heading and the fieldset legend; every question has "不确定"; an
-//! error summary takes focus; back works, and answers are kept.
+//! error summary takes focus; back works, and answers are kept. The same
+//! form opens under an answer on the results page, to change it in place.
 
 use super::app::{ctx, next_path, progress_text, return_to, tr, NotFound, Notices};
 use super::speech::ReadAloud;
@@ -64,15 +65,18 @@ enum Shape {
     Boxes(Vec<crate::text::Text>),
 }
 
+/// The form for one question page. `inline`: shown under an answer on the
+/// results page, where it saves without leaving the page and then reports
+/// back (`true` when saved, `false` when cancelled).
 #[component]
-fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
+pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(optional)] inline: Option<Callback<bool>>) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
     let f = &FACTS[fact];
     let query = use_query_map();
-    // 修改 from check-answers or results goes back there.
+    // 修改 from check-answers goes back there.
     let back_to = return_to(query);
-    let editing = back_to.is_some();
+    let editing = back_to.is_some() || inline.is_some();
     let (facts, current) = ctx.session.with_untracked(|s| {
         let facts = s.page_facts(ctx.catalog, fact, member, editing);
         let current: Vec<Option<Answer>> = facts.iter().map(|&g| s.current(g, member)).collect();
@@ -149,8 +153,10 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
             }
             s.answered += usize::from(first_time);
         });
-        let to = back_to.clone().unwrap_or_else(|| next_path(&ctx));
-        navigate(&to, Default::default());
+        match inline {
+            Some(done) => done.run(true),
+            None => navigate(&back_to.clone().unwrap_or_else(|| next_path(&ctx)), Default::default()),
+        }
     };
 
     let pick = move |c: Choice| {
@@ -216,18 +222,24 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
         format!("{}。{}", title(), options.join("，"))
     });
 
-    view! {
-        <Notices/>
-        {move || error.get().map(|e| view! {
-            <div class="error-summary" role="alert" tabindex="-1" node_ref=summary>
-                <h2>{tr(|m| m.error_title)}</h2>
-                <p><a href="#answer">{e}</a></p>
-            </div>
-        })}
-        <p class="progress">{progress}</p>
+    let error_summary = move || {
+        error.get().map(|e| {
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary>
+                    <h2>{tr(|m| m.error_title)}</h2>
+                    <p><a href="#answer">{e}</a></p>
+                </div>
+            }
+        })
+    };
+    let form = view! {
         <form on:submit=submit novalidate>
             <fieldset id="answer" class:has-error=move || error.get().is_some()>
-                <legend><h1>{title}</h1></legend>
+                // On its own page the question is the page heading.
+                <legend>{match inline {
+                    None => Either::Left(view! { <h1>{title}</h1> }),
+                    Some(_) => Either::Right(view! { <span class="question">{title}</span> }),
+                }}</legend>
                 <ReadAloud text=spoken/>
                 {f.why.filter(|_| grouped.is_none()).map(|why| view! {
                     <details class="why"><summary>{tr(|m| m.why_ask)}</summary><p>{move || why.get(ctx.lang.get())}</p></details>
@@ -237,10 +249,22 @@ fn QuestionForm(fact: FactId, member: Option<usize>) -> impl IntoView {
                     {option("opt-unsure".into(), "radio", Signal::derive(move || m().unsure.to_string()), Signal::derive(move || choice.get() == Choice::Unsure), Choice::Unsure)}
                 </div>
             </fieldset>
-            <button type="submit" class="button">{tr(|m| m.continue_)}</button>
+            <p class="actions">
+                <button type="submit" class="button">{if inline.is_some() { tr(|m| m.update_results) } else { tr(|m| m.continue_) }}</button>
+                {inline.map(|done| view! { <button type="button" class="secondary" on:click=move |_| done.run(false)>{tr(|m| m.cancel)}</button> })}
+            </p>
         </form>
-        <p><button type="button" class="link back" on:click=move |_| { let _ = window().history().map(|h| h.back()); }>
-            "‹ " {tr(|m| m.back)}
-        </button></p>
+    };
+    match inline {
+        Some(_) => Either::Left(view! { {error_summary} {form} }),
+        None => Either::Right(view! {
+            <Notices/>
+            {error_summary}
+            <p class="progress">{progress}</p>
+            {form}
+            <p><button type="button" class="link back" on:click=move |_| { let _ = window().history().map(|h| h.back()); }>
+                "‹ " {tr(|m| m.back)}
+            </button></p>
+        }),
     }
 }

@@ -48,10 +48,27 @@ fn cards(catalog: &Catalog, e: &Evaluation, status: Status) -> Vec<(usize, Vec<C
     by_category
 }
 
+/// What a row of a results section is: a category heading or a service
+/// card (for whom). Rows are keyed by it, so a change of answers rebuilds
+/// only rows that come or go; a kept card updates its reasons in place.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Heading(usize, Lang),
+    Card { service: usize, members: Vec<Option<usize>>, lang: Lang },
+}
+
+/// A row and what it says; a kept card takes its text from here.
+#[derive(Clone, PartialEq)]
+struct Row {
+    key: Key,
+    people: String,
+    reasons: Vec<String>,
+}
+
 /// Who a card is for, and why: computed only for the cards on screen.
-fn people_and_reasons(catalog: &Catalog, e: &Evaluation, card: &Card, lang: Lang) -> (Vec<String>, Vec<String>) {
-    let p = &e.view.profile;
-    let name = |o: &Outcome| o.member.map_or_else(|| super::i18n::msg(lang).household_level.to_string(), |m| person(p, m, lang));
+/// `names`: each member as the cards name them.
+fn card_row(catalog: &Catalog, e: &Evaluation, card: &Card, names: &[String], lang: Lang) -> Row {
+    let name = |o: &Outcome| o.member.map_or_else(|| super::i18n::msg(lang).household_level.to_string(), |m| names[m].clone());
     let prefix = card.outcomes.len() > 1 && catalog.services[card.service].per == Per::Person;
     let mut reasons = Vec::new();
     for o in &card.outcomes {
@@ -62,7 +79,27 @@ fn people_and_reasons(catalog: &Catalog, e: &Evaluation, card: &Card, lang: Lang
             }
         }
     }
-    (card.outcomes.iter().map(name).collect(), reasons)
+    let people = card.outcomes.iter().map(name).collect::<Vec<_>>().join(if lang == Lang::Zh { "、" } else { ", " });
+    let members = card.outcomes.iter().map(|o| o.member).collect();
+    Row { key: Key::Card { service: card.service, members, lang }, people: sentence_start(people), reasons }
+}
+
+/// The first `limit` cards, each category's after its heading.
+fn rows(catalog: &Catalog, e: &Evaluation, groups: &[(usize, Vec<Card>)], mut limit: usize, lang: Lang) -> Vec<Row> {
+    let p = &e.view.profile;
+    let names: Vec<String> = (0..p.members.len()).map(|m| person(p, m, lang)).collect();
+    let mut rows = Vec::new();
+    for (ci, cards) in groups {
+        if limit == 0 {
+            break;
+        }
+        rows.push(Row { key: Key::Heading(*ci, lang), people: String::new(), reasons: Vec::new() });
+        for card in cards.iter().take(limit) {
+            rows.push(card_row(catalog, e, card, &names, lang));
+            limit -= 1;
+        }
+    }
+    rows
 }
 
 #[component]
@@ -110,21 +147,21 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
             <summary>{tr(|m| m.results_change)}</summary>
             {move || answers_open.get().then(|| view! { <super::check::AnswerList back="results"/> })}
         </details>
-        <div class="results-body" data-complete=move || (budget.get() >= total()).to_string()>
+        <div class="results-body" data-complete=move || (budget.get() == usize::MAX).to_string()>
             <section aria-labelledby="eligible">
                 <h2 id="eligible">{tr(|m| m.results_eligible)}</h2>
                 {move || (count(eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}
-                {move || groups(catalog, evaluation.get(), eligible.get(), budget.get())}
+                {keyed_rows(catalog, evaluation, eligible, move || budget.get())}
             </section>
             <section aria-labelledby="maybe">
                 <h2 id="maybe">{tr(|m| m.results_maybe)}</h2>
-                {move || groups(catalog, evaluation.get(), maybe.get(), budget.get().saturating_sub(count(eligible)))}
+                {keyed_rows(catalog, evaluation, maybe, move || budget.get().saturating_sub(count(eligible)))}
             </section>
         </div>
         // Folded, and only built when opened: most services do not apply.
         <details class="not-eligible" on:toggle=move |ev| shown.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary><h2>{tr(|m| m.results_not)}</h2></summary>
-            {move || shown.get().then(|| groups(catalog, evaluation.get(), not_eligible.get(), usize::MAX))}
+            {move || shown.get().then(|| keyed_rows(catalog, evaluation, not_eligible, || usize::MAX))}
         </details>
         <section class="share" aria-labelledby="share">
             <h2 id="share">{tr(|m| m.results_share)}</h2>
@@ -135,49 +172,29 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     }
 }
 
-const FIRST_CARDS: usize = 6;
-const CARDS_PER_FRAME: usize = 10;
+const FIRST_CARDS: usize = 3;
+const CARDS_PER_FRAME: usize = 4;
 
 /// Raises the card budget one step per animation frame until every card is
-/// shown; stops by itself when the page is left (the signal is gone).
-fn grow(budget: RwSignal<usize>, total: impl Fn() -> usize + 'static) {
-    request_animation_frame(move || {
-        let Some(now) = budget.try_update(|b| {
-            *b += CARDS_PER_FRAME;
-            *b
-        }) else {
-            return;
-        };
-        if now < total() {
-            grow(budget, total);
-        }
-    });
+/// shown, then lifts it, so cards a later change of answers adds show at
+/// once; stops by itself when the page is left (the signal is gone). The
+/// first step waits a frame: the page may have been built just before this
+/// frame's callbacks run, and that frame must paint only the first cards.
+fn grow(budget: RwSignal<usize>, total: impl Fn() -> usize + Copy + 'static) {
+    request_animation_frame(move || request_animation_frame(move || step(budget, total)));
 }
 
-/// The first `limit` cards, under their category headings.
-fn groups(catalog: &'static Catalog, e: Shared, groups: Vec<(usize, Vec<Card>)>, mut limit: usize) -> impl IntoView {
-    let ctx = ctx();
-    let lang = ctx.lang.get();
-    groups
-        .into_iter()
-        .map_while(move |(ci, mut cards)| {
-            if limit == 0 {
-                return None;
-            }
-            cards.truncate(limit);
-            limit -= cards.len();
-            Some((ci, cards))
-        })
-        .map(|(ci, cards)| {
-            let category = &catalog.categories[ci];
-            view! {
-                <div class=format!("category cat-{}", category.id)>
-                    <h3><span class="icon" aria-hidden="true">{category.icon.clone()}</span>{category.title.get(lang).to_string()}</h3>
-                    {cards.into_iter().map(|card| service_card(catalog, &e.0, card)).collect_view()}
-                </div>
-            }
-        })
-        .collect_view()
+fn step(budget: RwSignal<usize>, total: impl Fn() -> usize + Copy + 'static) {
+    let more = budget.try_update(|b| {
+        *b += CARDS_PER_FRAME;
+        if *b >= total() {
+            *b = usize::MAX;
+        }
+        *b != usize::MAX
+    });
+    if more == Some(true) {
+        request_animation_frame(move || step(budget, total));
+    }
 }
 
 /// English names ("you", "the health commission") are written to sit inside
@@ -191,14 +208,37 @@ fn sentence_start(mut text: String) -> String {
     text
 }
 
-fn service_card(catalog: &'static Catalog, e: &Evaluation, card: Card) -> impl IntoView {
-    let ctx = ctx();
-    let m = ctx.msg();
-    let lang = ctx.lang.get_untracked();
-    let (people, reasons) = people_and_reasons(catalog, e, &card, lang);
-    let s = &catalog.services[card.service];
+/// A section's rows, keyed: `limit` says how many cards to show so far.
+fn keyed_rows(catalog: &'static Catalog, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>, limit: impl Fn() -> usize + Send + Sync + 'static) -> impl IntoView {
+    let lang = ctx().lang;
+    let rows = Memo::new(move |_| evaluation.with(|e| cards.with(|c| rows(catalog, &e.0, c, limit(), lang.get()))));
+    let keys = move || rows.with(|r| r.iter().map(|r| r.key.clone()).collect::<Vec<_>>());
+    view! { <For each=keys key=Key::clone let:key>{render(catalog, key, rows)}</For> }
+}
+
+fn render(catalog: &'static Catalog, key: Key, rows: Memo<Vec<Row>>) -> impl IntoView {
+    match key {
+        Key::Heading(ci, lang) => {
+            let category = &catalog.categories[ci];
+            Either::Left(view! {
+                <h3 class="category"><span class="icon" aria-hidden="true">{category.icon.clone()}</span>{category.title.get(lang).to_string()}</h3>
+            })
+        }
+        Key::Card { service, ref members, lang } => {
+            let this = Key::Card { service, members: members.clone(), lang };
+            // Age shows in the names and the reasons: they change in place.
+            let text = Memo::new(move |_| rows.with(|r| r.iter().find(|r| r.key == this).map(|r| (r.people.clone(), r.reasons.clone())).unwrap_or_default()));
+            Either::Right(service_card(catalog, service, text, lang))
+        }
+    }
+}
+
+fn service_card(catalog: &'static Catalog, service: usize, text: Memo<(String, Vec<String>)>, lang: Lang) -> impl IntoView {
+    let m = super::i18n::msg(lang);
+    let s = &catalog.services[service];
     let dept = catalog.department(&s.department).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
-    let spoken = format!("{}。{}。{}", s.title.get(lang), s.gets.get(lang), reasons.join("。"));
+    // Read aloud says what the card says now: built when the button is pressed.
+    let spoken = Signal::derive(move || text.with(|(_, reasons)| format!("{}。{}。{}", s.title.get(lang), s.gets.get(lang), reasons.join("。"))));
     view! {
         <article class="service">
             <h4>{s.title.get(lang).to_string()}</h4>
@@ -206,12 +246,12 @@ fn service_card(catalog: &'static Catalog, e: &Evaluation, card: Card) -> impl I
                 {s.free.then(|| view! { <span class="tag">{m.results_free}</span> })}
                 {s.planned.then(|| view! { <span class="tag">{m.results_planned}</span> })}
             </p>
-            <ReadAloud text=Signal::stored(spoken)/>
+            <ReadAloud text=spoken/>
             <dl>
-                <dt>{m.results_for}</dt><dd>{sentence_start(people.join(if lang == Lang::Zh { "、" } else { ", " }))}</dd>
+                <dt>{m.results_for}</dt><dd>{move || text.with(|(people, _)| people.clone())}</dd>
                 <dt>{m.results_gets}</dt><dd>{s.gets.get(lang).to_string()}</dd>
                 <dt>{m.results_why}</dt>
-                <dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd>
+                <dd><ul>{move || text.with(|(_, reasons)| reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view())}</ul></dd>
                 <dt>{m.results_next}</dt>
                 <dd>{s.apply.get(lang).to_string()}</dd>
                 {s.bring.as_ref().map(|b| view! { <dt>{m.results_bring}</dt><dd>{b.get(lang).to_string()}</dd> })}

@@ -42,7 +42,8 @@ export async function answerAll(page, script = {}, { unsure = "不确定 / 不�
 /** Service titles shown in a results section: "eligible" | "maybe". */
 export async function titles(page, section) {
   await page.waitForSelector(".results-body[data-complete=true]"); // cards render a few per frame
-  return page.locator(`section[aria-labelledby=${section}] article.service h4`).allInnerTexts();
+  // textContent: cards off screen are not rendered (content-visibility), so they have no innerText.
+  return page.locator(`section[aria-labelledby=${section}] article.service h4`).allTextContents();
 }
 
 /** axe-core with WCAG 2.x A/AA rules and target size at 44 px. */
@@ -53,4 +54,11 @@ export async function axe(page) {
     const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] }, rules: { "target-size": { enabled: true } } });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   });
+}
+
+/** A card's text as a resident sees it: scrolled to, then painted (cards off screen are not rendered until then). */
+export async function seen(card) {
+  await card.scrollIntoViewIfNeeded();
+  await card.page().waitForFunction((el) => el.innerText.trim() !== "", await card.elementHandle(), { timeout: 5000 });
+  return card.innerText();
 }

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, newPage, ready, p, shot } from "./harness.mjs";
-import { go, answerAll, axe, titles } from "./flow.mjs";
+import { go, answerAll, axe, titles, seen } from "./flow.mjs";
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -141,18 +141,39 @@ test("back button and back link keep answers; 修改 returns to check answers", 
   await context.close();
 });
 
-test("changing an answer on the results page updates the results at once", async () => {
+test("changing an answer on the results page: the question opens in place and the results update", async () => {
   const { context, page } = await open("/results");
   await page.waitForSelector("article.service");
   assert.ok((await titles(page, "eligible")).includes("普惠托育服务"), "a 2-year-old gets childcare");
   await page.locator("details.your-answers summary").click();
-  const row = page.locator("details.your-answers .row", { hasText: "子女（2岁） · 年龄" });
-  await go(page, () => row.getByRole("link").click());
+  const row = page.locator("details.your-answers .row", { hasText: "· 年龄" }).filter({ hasText: "子女" });
+  const change = row.getByRole("button", { name: /修改/ });
+  await change.click();
+  assert.equal(await change.getAttribute("aria-expanded"), "true");
+  assert.equal(await page.inputValue("#number-input"), "2", "the question opens with the answer given");
+  assert.deepEqual(await axe(page), [], "the opened question passes axe");
+  // A bad answer is reported where it was given; nothing changes.
+  await page.fill("#number-input", "两百");
+  await page.getByRole("button", { name: "更新结果" }).click();
+  await page.waitForFunction(() => document.activeElement?.className === "error-summary", null, { timeout: 2000 });
+  assert.ok((await titles(page, "eligible")).includes("普惠托育服务"));
   await page.fill("#number-input", "5");
-  await go(page, () => page.getByRole("button", { name: "继续" }).click());
-  assert.match(page.url(), /\/results$/);
+  await page.getByRole("button", { name: "更新结果" }).click();
+  await page.waitForSelector("dd.edit", { state: "detached" });
+  assert.match(page.url(), /\/results$/, "the page stays");
   const after = await titles(page, "eligible");
   assert.ok(!after.includes("普惠托育服务") && after.includes("公办和普惠性幼儿园"), after.join(","));
+  assert.match(await row.innerText(), /子女（5岁） · 年龄\s+5岁/);
+  assert.match(await page.locator(".summary").innerText(), /可以享受 \d+ 项/);
+  await page.waitForFunction(() => document.activeElement?.id === "change-q-age-1", null, { timeout: 2000 });
+  assert.equal(await change.getAttribute("aria-expanded"), "false");
+  // 取消 keeps the answer as it was.
+  await change.click();
+  await page.fill("#number-input", "9");
+  await page.getByRole("button", { name: "取消" }).click();
+  await page.waitForSelector("dd.edit", { state: "detached" });
+  assert.match(await row.innerText(), /5岁/);
+  assert.deepEqual(page.problems, []);
   await context.close();
 });
 
@@ -193,9 +214,9 @@ test("results: counts announced, source view highlights the plan's sentence", as
   assert.equal(await page.locator("details.not-eligible article.service").count(), 0);
   await page.locator("details.not-eligible summary").click();
   const veteran = page.locator("details.not-eligible article.service", { hasText: "退役军人移交安置" });
-  assert.match(await veteran.innerText(), /不符合条件/);
+  assert.match(await seen(veteran), /不符合条件/);
   const card = page.locator("article.service", { hasText: "城镇低保、低收入住房困难家庭公租房保障" }).first();
-  assert.match(await card.innerText(), /需要确认/);
+  assert.match(await seen(card), /需要确认/);
   await go(page, () => card.getByRole("link", { name: "查看规划原文" }).click());
   await page.waitForSelector("mark");
   await page.waitForFunction(() => document.querySelector(".plan-text").innerText.length > 60);
