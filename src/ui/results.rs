@@ -84,22 +84,34 @@ fn card_row(catalog: &Catalog, e: &Evaluation, card: &Card, names: &[String], la
     Row { key: Key::Card { service: card.service, members, lang }, people: sentence_start(people), reasons }
 }
 
-/// The first `limit` cards, each category's after its heading.
-fn rows(catalog: &Catalog, e: &Evaluation, groups: &[(usize, Vec<Card>)], mut limit: usize, lang: Lang) -> Vec<Row> {
+/// Every card of a section, each category's after its heading.
+fn rows(catalog: &Catalog, e: &Evaluation, groups: &[(usize, Vec<Card>)], lang: Lang) -> Vec<Row> {
     let p = &e.view.profile;
     let names: Vec<String> = (0..p.members.len()).map(|m| person(p, m, lang)).collect();
     let mut rows = Vec::new();
     for (ci, cards) in groups {
-        if limit == 0 {
-            break;
-        }
         rows.push(Row { key: Key::Heading(*ci, lang), people: String::new(), reasons: Vec::new() });
-        for card in cards.iter().take(limit) {
-            rows.push(card_row(catalog, e, card, &names, lang));
-            limit -= 1;
-        }
+        rows.extend(cards.iter().map(|card| card_row(catalog, e, card, &names, lang)));
     }
     rows
+}
+
+/// The rows to put on the page: those there already, and the first few new
+/// cards, each with its heading; and how many new cards must wait.
+fn admit(rows: &[Row], on_page: &[Key]) -> (Vec<Key>, usize) {
+    let (mut keys, mut heading, mut fresh) = (Vec::new(), None, 0);
+    for row in rows {
+        if let Key::Heading(..) = row.key {
+            heading = Some(row.key.clone());
+        } else if on_page.contains(&row.key) || {
+            fresh += 1;
+            fresh <= NEW_CARDS_PER_FRAME
+        } {
+            keys.extend(heading.take());
+            keys.push(row.key.clone());
+        }
+    }
+    (keys, fresh.saturating_sub(NEW_CARDS_PER_FRAME))
 }
 
 #[component]
@@ -124,11 +136,9 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     let summary = move || m().results_count.replace("{a}", &count(eligible).to_string()).replace("{b}", &count(maybe).to_string());
     let shown = RwSignal::new(false);
     let answers_open = RwSignal::new(false);
-    // Time-sliced: the summary and the first cards in the first frame, the
-    // rest a few per frame after, so a change of answers shows at once.
-    let budget = RwSignal::new(FIRST_CARDS);
-    let total = move || count(eligible) + count(maybe);
-    grow(budget, total);
+    // New cards come in a few per frame (see keyed_rows); until all are in,
+    // results-body says data-complete="false".
+    let (waiting_eligible, waiting_maybe) = (RwSignal::new(0), RwSignal::new(0));
     let navigate = use_navigate();
     let restart = move |_| {
         ctx.session.set(Session::new());
@@ -147,21 +157,21 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
             <summary>{tr(|m| m.results_change)}</summary>
             {move || answers_open.get().then(|| view! { <super::check::AnswerList back="results"/> })}
         </details>
-        <div class="results-body" data-complete=move || (budget.get() == usize::MAX).to_string()>
+        <div class="results-body" data-complete=move || (waiting_eligible.get() + waiting_maybe.get() == 0).to_string()>
             <section aria-labelledby="eligible">
                 <h2 id="eligible">{tr(|m| m.results_eligible)}</h2>
                 {move || (count(eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}
-                {keyed_rows(catalog, evaluation, eligible, move || budget.get())}
+                {keyed_rows(catalog, evaluation, eligible, waiting_eligible)}
             </section>
             <section aria-labelledby="maybe">
                 <h2 id="maybe">{tr(|m| m.results_maybe)}</h2>
-                {keyed_rows(catalog, evaluation, maybe, move || budget.get().saturating_sub(count(eligible)))}
+                {keyed_rows(catalog, evaluation, maybe, waiting_maybe)}
             </section>
         </div>
         // Folded, and only built when opened: most services do not apply.
         <details class="not-eligible" on:toggle=move |ev| shown.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary><h2>{tr(|m| m.results_not)}</h2></summary>
-            {move || shown.get().then(|| keyed_rows(catalog, evaluation, not_eligible, || usize::MAX))}
+            {move || shown.get().then(|| keyed_rows(catalog, evaluation, not_eligible, RwSignal::new(0)))}
         </details>
         <section class="share" aria-labelledby="share">
             <h2 id="share">{tr(|m| m.results_share)}</h2>
@@ -169,31 +179,6 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
             <input type="text" readonly class="share-link" aria-labelledby="share" aria-describedby="share-hint" prop:value=share/>
         </section>
         <p><button type="button" class="secondary" on:click=restart>{tr(|m| m.results_restart)}</button></p>
-    }
-}
-
-const FIRST_CARDS: usize = 3;
-const CARDS_PER_FRAME: usize = 4;
-
-/// Raises the card budget one step per animation frame until every card is
-/// shown, then lifts it, so cards a later change of answers adds show at
-/// once; stops by itself when the page is left (the signal is gone). The
-/// first step waits a frame: the page may have been built just before this
-/// frame's callbacks run, and that frame must paint only the first cards.
-fn grow(budget: RwSignal<usize>, total: impl Fn() -> usize + Copy + 'static) {
-    request_animation_frame(move || request_animation_frame(move || step(budget, total)));
-}
-
-fn step(budget: RwSignal<usize>, total: impl Fn() -> usize + Copy + 'static) {
-    let more = budget.try_update(|b| {
-        *b += CARDS_PER_FRAME;
-        if *b >= total() {
-            *b = usize::MAX;
-        }
-        *b != usize::MAX
-    });
-    if more == Some(true) {
-        request_animation_frame(move || step(budget, total));
     }
 }
 
@@ -208,11 +193,40 @@ fn sentence_start(mut text: String) -> String {
     text
 }
 
-/// A section's rows, keyed: `limit` says how many cards to show so far.
-fn keyed_rows(catalog: &'static Catalog, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>, limit: impl Fn() -> usize + Send + Sync + 'static) -> impl IntoView {
+/// New cards let onto the page per section and frame: the first frame after
+/// a change of answers (or the first render) stays short, and the rest follow
+/// frame by frame.
+const NEW_CARDS_PER_FRAME: usize = 3;
+
+/// A section's rows, keyed: a card already on the page stays (its text
+/// updates in place); new cards come in a few per frame. `waiting` counts
+/// the new cards not yet in.
+fn keyed_rows(catalog: &'static Catalog, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>, waiting: RwSignal<usize>) -> impl IntoView {
     let lang = ctx().lang;
-    let rows = Memo::new(move |_| evaluation.with(|e| cards.with(|c| rows(catalog, &e.0, c, limit(), lang.get()))));
-    let keys = move || rows.with(|r| r.iter().map(|r| r.key.clone()).collect::<Vec<_>>());
+    let rows = Memo::new(move |_| evaluation.with(|e| cards.with(|c| rows(catalog, &e.0, c, lang.get()))));
+    let on_page = StoredValue::new(Vec::<Key>::new());
+    let frame = RwSignal::new(0u32);
+    let seen = StoredValue::new(0u32);
+    let keys = move || {
+        let now = frame.get();
+        let (keys, left) = rows.with(|r| on_page.with_value(|p| admit(r, p)));
+        on_page.set_value(keys.clone());
+        waiting.set(left);
+        if left > 0 {
+            let next = move || {
+                frame.try_update(|f| *f += 1);
+            };
+            // Run from a frame's callback, the next frame is one away; run
+            // after a tap, the coming frame must first paint these cards.
+            if seen.get_value() != now {
+                request_animation_frame(next);
+            } else {
+                request_animation_frame(move || request_animation_frame(next));
+            }
+        }
+        seen.set_value(now);
+        keys
+    };
     view! { <For each=keys key=Key::clone let:key>{render(catalog, key, rows)}</For> }
 }
 
