@@ -57,25 +57,19 @@ impl Session {
         self.pending(catalog).into_iter().next()
     }
 
-    /// About how many question pages are left: grouped facts share a page.
-    pub fn pages_left(&self, catalog: &Catalog) -> usize {
-        let mut pages: Vec<(usize, Option<usize>)> = Vec::new();
-        for a in self.pending(catalog) {
-            let page = group_of(a.fact).map_or(a.fact, |g| FACTS.len() + GROUPS.iter().position(|h| std::ptr::eq(g, h)).unwrap_or(0));
-            if !pages.contains(&(page, a.member)) {
-                pages.push((page, a.member));
-            }
-        }
-        pages.len()
+    /// A question page, from one ranking of what is still worth asking:
+    /// the facts it asks and about how many pages are left.
+    pub fn page(&self, catalog: &Catalog, fact: FactId, member: Option<usize>, editing: bool) -> Page {
+        let pending = self.pending(catalog);
+        Page { facts: self.page_facts(&pending, fact, member, editing), pages_left: pages_left(&pending) }
     }
 
     /// The facts asked on the page for `fact`: the fact alone, or the
     /// facts of its group still to ask; when `editing` (修改 from
     /// check-answers) also those already answered. Facts that do not apply
     /// to this person never show.
-    pub fn page_facts(&self, catalog: &Catalog, fact: FactId, member: Option<usize>, editing: bool) -> Vec<FactId> {
+    fn page_facts(&self, pending: &[Ask], fact: FactId, member: Option<usize>, editing: bool) -> Vec<FactId> {
         let Some(group) = group_of(fact) else { return vec![fact] };
-        let pending = self.pending(catalog);
         group
             .facts
             .iter()
@@ -185,6 +179,25 @@ impl Session {
     pub fn share_fragment(&self) -> String {
         share::encode_p(&self.answers)
     }
+}
+
+/// What a question page asks, and about how many pages come after it.
+#[derive(Debug, PartialEq)]
+pub struct Page {
+    pub facts: Vec<FactId>,
+    pub pages_left: usize,
+}
+
+/// About how many question pages `pending` makes: grouped facts share a page.
+fn pages_left(pending: &[Ask]) -> usize {
+    let mut pages: Vec<(usize, Option<usize>)> = Vec::new();
+    for a in pending {
+        let page = group_of(a.fact).map_or(a.fact, |g| FACTS.len() + GROUPS.iter().position(|h| std::ptr::eq(g, h)).unwrap_or(0));
+        if !pages.contains(&(page, a.member)) {
+            pages.push((page, a.member));
+        }
+    }
+    pages.len()
 }
 
 fn facts_of(scope: Scope) -> impl Iterator<Item = FactId> {

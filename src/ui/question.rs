@@ -77,11 +77,13 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(optional)] inlin
     // 修改 from check-answers goes back there.
     let back_to = return_to(query);
     let editing = back_to.is_some() || inline.is_some();
-    let (facts, current) = ctx.session.with_untracked(|s| {
-        let facts = s.page_facts(ctx.catalog, fact, member, editing);
-        let current: Vec<Option<Answer>> = facts.iter().map(|&g| s.current(g, member)).collect();
-        (facts, current)
+    // One ranking of what is left serves the page's facts and its progress.
+    let (page, current, answered) = ctx.session.with_untracked(|s| {
+        let page = s.page(ctx.catalog, fact, member, editing);
+        let current: Vec<Option<Answer>> = page.facts.iter().map(|&g| s.current(g, member)).collect();
+        (page, current, s.answered)
     });
+    let (facts, left) = (page.facts, page.pages_left);
     let grouped = group_of(fact).filter(|_| facts.len() > 1);
     let shape = match (grouped, f.kind, choices(fact)) {
         (Some(_), _, _) => Shape::Boxes(facts.iter().map(|&g| FACTS[g].label).collect()),
@@ -113,11 +115,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(optional)] inlin
 
     let template = grouped.map_or(f.question, |g| g.question);
     let title = move || ctx.session.with(|s| question_text(template, member, &s.answers, ctx.lang.get()));
-    let progress = move || {
-        let lang = ctx.lang.get();
-        let (n, left) = ctx.session.with(|s| (s.answered + 1, s.pages_left(ctx.catalog)));
-        progress_text(super::i18n::msg(lang), n, left)
-    };
+    let progress = move || progress_text(m(), answered + 1, left);
 
     let page_facts = facts.clone();
     // Counts toward "第 N 题" only the first time a page is answered.
