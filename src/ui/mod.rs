@@ -10,6 +10,7 @@ mod i18n;
 mod question;
 mod results;
 mod source;
+mod slice;
 mod speech;
 mod start;
 #[cfg(test)]

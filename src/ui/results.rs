@@ -2,6 +2,7 @@
 //! then, folded, what does not apply and why; grouped by category.
 
 use super::app::{ctx, tr, Notices, Texts, TextsPending};
+use super::slice::Slicer;
 use super::speech::ReadAloud;
 use crate::catalog::{Catalog, Per};
 use crate::engine::explain::person;
@@ -50,25 +51,27 @@ fn cards(catalog: &Catalog, e: &Evaluation, status: Status) -> Vec<(usize, Vec<C
 
 /// What a row of a results section is: a category heading or a service
 /// card (for whom). Rows are keyed by it, so a change of answers rebuilds
-/// only rows that come or go; a kept card updates its reasons in place.
+/// only rows that come or go; a kept card updates its words in place.
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum Key {
     Heading(usize, Lang),
     Card { service: usize, members: Vec<Option<usize>>, lang: Lang },
 }
 
-/// A row and what it says; a kept card takes its text from here.
-#[derive(Clone, PartialEq)]
-struct Row {
-    key: Key,
-    people: String,
-    reasons: Vec<String>,
+/// Every row of a section, each category's cards after its heading.
+fn keys(groups: &[(usize, Vec<Card>)], lang: Lang) -> Vec<Key> {
+    let mut keys = Vec::new();
+    for (ci, cards) in groups {
+        keys.push(Key::Heading(*ci, lang));
+        keys.extend(cards.iter().map(|c| Key::Card { service: c.service, members: c.outcomes.iter().map(|o| o.member).collect(), lang }));
+    }
+    keys
 }
 
-/// Who a card is for, and why: computed only for the cards on screen.
-/// `names`: each member as the cards name them.
-fn card_row(catalog: &Catalog, e: &Evaluation, card: &Card, names: &[String], lang: Lang) -> Row {
-    let name = |o: &Outcome| o.member.map_or_else(|| super::i18n::msg(lang).household_level.to_string(), |m| names[m].clone());
+/// Whom a card is for, and why: computed by each card on the page.
+fn card_text(catalog: &Catalog, e: &Evaluation, card: &Card, lang: Lang) -> (String, Vec<String>) {
+    let p = &e.view.profile;
+    let name = |o: &Outcome| o.member.map_or_else(|| super::i18n::msg(lang).household_level.to_string(), |m| person(p, m, lang));
     let prefix = card.outcomes.len() > 1 && catalog.services[card.service].per == Per::Person;
     let mut reasons = Vec::new();
     for o in &card.outcomes {
@@ -80,38 +83,7 @@ fn card_row(catalog: &Catalog, e: &Evaluation, card: &Card, names: &[String], la
         }
     }
     let people = card.outcomes.iter().map(name).collect::<Vec<_>>().join(if lang == Lang::Zh { "、" } else { ", " });
-    let members = card.outcomes.iter().map(|o| o.member).collect();
-    Row { key: Key::Card { service: card.service, members, lang }, people: sentence_start(people), reasons }
-}
-
-/// Every card of a section, each category's after its heading.
-fn rows(catalog: &Catalog, e: &Evaluation, groups: &[(usize, Vec<Card>)], lang: Lang) -> Vec<Row> {
-    let p = &e.view.profile;
-    let names: Vec<String> = (0..p.members.len()).map(|m| person(p, m, lang)).collect();
-    let mut rows = Vec::new();
-    for (ci, cards) in groups {
-        rows.push(Row { key: Key::Heading(*ci, lang), people: String::new(), reasons: Vec::new() });
-        rows.extend(cards.iter().map(|card| card_row(catalog, e, card, &names, lang)));
-    }
-    rows
-}
-
-/// The rows to put on the page: those there already, and the first few new
-/// cards, each with its heading; and how many new cards must wait.
-fn admit(rows: &[Row], on_page: &[Key]) -> (Vec<Key>, usize) {
-    let (mut keys, mut heading, mut fresh) = (Vec::new(), None, 0);
-    for row in rows {
-        if let Key::Heading(..) = row.key {
-            heading = Some(row.key.clone());
-        } else if on_page.contains(&row.key) || {
-            fresh += 1;
-            fresh <= NEW_CARDS_PER_FRAME
-        } {
-            keys.extend(heading.take());
-            keys.push(row.key.clone());
-        }
-    }
-    (keys, fresh.saturating_sub(NEW_CARDS_PER_FRAME))
+    (sentence_start(people), reasons)
 }
 
 #[component]
@@ -138,7 +110,7 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     let answers_open = RwSignal::new(false);
     // New cards come in a few per frame (see keyed_rows); until all are in,
     // results-body says data-complete="false".
-    let (waiting_eligible, waiting_maybe) = (RwSignal::new(0), RwSignal::new(0));
+    let (first, second) = (Slicer::new(), Slicer::new());
     let navigate = use_navigate();
     let restart = move |_| {
         ctx.session.set(Session::new());
@@ -157,21 +129,21 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
             <summary>{tr(|m| m.results_change)}</summary>
             {move || answers_open.get().then(|| view! { <super::check::AnswerList back="results"/> })}
         </details>
-        <div class="results-body" data-complete=move || (waiting_eligible.get() + waiting_maybe.get() == 0).to_string()>
+        <div class="results-body" data-complete=move || (first.waiting.get() + second.waiting.get() == 0).to_string()>
             <section aria-labelledby="eligible">
                 <h2 id="eligible">{tr(|m| m.results_eligible)}</h2>
                 {move || (count(eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}
-                {keyed_rows(catalog, evaluation, eligible, waiting_eligible)}
+                {keyed_rows(catalog, evaluation, eligible, first)}
             </section>
             <section aria-labelledby="maybe">
                 <h2 id="maybe">{tr(|m| m.results_maybe)}</h2>
-                {keyed_rows(catalog, evaluation, maybe, waiting_maybe)}
+                {keyed_rows(catalog, evaluation, maybe, second)}
             </section>
         </div>
         // Folded, and only built when opened: most services do not apply.
         <details class="not-eligible" on:toggle=move |ev| shown.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary><h2>{tr(|m| m.results_not)}</h2></summary>
-            {move || shown.get().then(|| keyed_rows(catalog, evaluation, not_eligible, RwSignal::new(0)))}
+            {move || shown.get().then(|| keyed_rows(catalog, evaluation, not_eligible, Slicer::new()))}
         </details>
         <section class="share" aria-labelledby="share">
             <h2 id="share">{tr(|m| m.results_share)}</h2>
@@ -198,39 +170,15 @@ fn sentence_start(mut text: String) -> String {
 /// frame by frame.
 const NEW_CARDS_PER_FRAME: usize = 3;
 
-/// A section's rows, keyed: a card already on the page stays (its text
-/// updates in place); new cards come in a few per frame. `waiting` counts
-/// the new cards not yet in.
-fn keyed_rows(catalog: &'static Catalog, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>, waiting: RwSignal<usize>) -> impl IntoView {
+/// A section's rows, keyed: a card already on the page stays (its words
+/// update in place); new cards come in a few per frame.
+fn keyed_rows(catalog: &'static Catalog, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>, slicer: Slicer<Key>) -> impl IntoView {
     let lang = ctx().lang;
-    let rows = Memo::new(move |_| evaluation.with(|e| cards.with(|c| rows(catalog, &e.0, c, lang.get()))));
-    let on_page = StoredValue::new(Vec::<Key>::new());
-    let frame = RwSignal::new(0u32);
-    let seen = StoredValue::new(0u32);
-    let keys = move || {
-        let now = frame.get();
-        let (keys, left) = rows.with(|r| on_page.with_value(|p| admit(r, p)));
-        on_page.set_value(keys.clone());
-        waiting.set(left);
-        if left > 0 {
-            let next = move || {
-                frame.try_update(|f| *f += 1);
-            };
-            // Run from a frame's callback, the next frame is one away; run
-            // after a tap, the coming frame must first paint these cards.
-            if seen.get_value() != now {
-                request_animation_frame(next);
-            } else {
-                request_animation_frame(move || request_animation_frame(next));
-            }
-        }
-        seen.set_value(now);
-        keys
-    };
-    view! { <For each=keys key=Key::clone let:key>{render(catalog, key, rows)}</For> }
+    let each = move || slicer.admit(cards.with(|c| keys(c, lang.get())), NEW_CARDS_PER_FRAME, |k| matches!(k, Key::Heading(..)));
+    view! { <For each key=Key::clone let:key>{render(catalog, key, evaluation, cards)}</For> }
 }
 
-fn render(catalog: &'static Catalog, key: Key, rows: Memo<Vec<Row>>) -> impl IntoView {
+fn render(catalog: &'static Catalog, key: Key, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>) -> impl IntoView {
     match key {
         Key::Heading(ci, lang) => {
             let category = &catalog.categories[ci];
@@ -238,10 +186,14 @@ fn render(catalog: &'static Catalog, key: Key, rows: Memo<Vec<Row>>) -> impl Int
                 <h3 class="category"><span class="icon" aria-hidden="true">{category.icon.clone()}</span>{category.title.get(lang).to_string()}</h3>
             })
         }
-        Key::Card { service, ref members, lang } => {
-            let this = Key::Card { service, members: members.clone(), lang };
-            // Age shows in the names and the reasons: they change in place.
-            let text = Memo::new(move |_| rows.with(|r| r.iter().find(|r| r.key == this).map(|r| (r.people.clone(), r.reasons.clone())).unwrap_or_default()));
+        Key::Card { service, members, lang } => {
+            // Ages show in the names and the reasons: they change in place.
+            let text = Memo::new(move |_| {
+                cards.with(|groups| {
+                    let card = groups.iter().flat_map(|(_, c)| c).find(|c| c.service == service && c.outcomes.iter().map(|o| o.member).eq(members.iter().copied()));
+                    card.map(|card| evaluation.with(|e| card_text(catalog, &e.0, card, lang))).unwrap_or_default()
+                })
+            });
             Either::Right(service_card(catalog, service, text, lang))
         }
     }
