@@ -3,11 +3,14 @@
 //! where 修改 opens the question in place and the results update at once.
 
 use super::app::{ctx, question_path, tr, Notices};
+use super::i18n::msg;
+use super::slice::Slicer;
 use super::question::QuestionForm;
 use crate::engine::explain::{person, value_text};
 use crate::engine::Ask;
 use crate::profile::facts::{FactId, FACTS};
-use crate::questionnaire::Answer;
+use crate::questionnaire::{Answer, Session};
+use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,46 +27,68 @@ pub fn CheckPage() -> impl IntoView {
 
 /// Every answer with a 修改 control that returns to `back` ("check" or
 /// "results"). On the results page 修改 opens the question under its row
-/// and the results update in place; rows are keyed, so the row (and the
-/// focus on its button) stays while its answer changes.
+/// and the results update in place. Rows are keyed by what they say, so a
+/// change rebuilds only the rows whose words changed.
 #[component]
 pub fn AnswerList(back: &'static str) -> impl IntoView {
     let ctx = ctx();
-    let open = RwSignal::new(None::<Key>);
-    let keys = move || ctx.session.with(|s| s.given().into_iter().map(|(fact, member, _)| (fact, member)).collect::<Vec<Key>>());
+    let open = RwSignal::new(None::<(FactId, Option<usize>)>);
+    // Long lists (a big household) come onto the page a screenful per frame.
+    let slicer = Slicer::new();
+    let lines = move || {
+        let lang = ctx.lang.get();
+        let all = ctx.session.with(|s| s.given().into_iter().map(|(fact, member, answer)| Line::new(s, fact, member, answer, lang)).collect());
+        slicer.admit(all, LINES_PER_FRAME, |_| false)
+    };
     let members = move || {
         let lang = ctx.lang.get();
         ctx.session.with(|s| (0..s.answers.members.len()).map(|i| person(&s.answers, i, lang)).collect::<Vec<_>>().join("、"))
     };
     view! {
-        <dl class="answers">
+        <dl class="answers" data-complete=move || (slicer.waiting.get() == 0).to_string()>
             <div class="row">
                 <dt>{tr(|m| m.check_members)}</dt>
                 <dd>{members}</dd>
                 <dd class="change"><a href=format!("/household?return={back}")>{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
             </div>
-            <For each=keys key=|k| *k let:key>
-                {row(key, back, open)}
+            <For each=lines key=Line::clone let:line>
+                {row(line, back, open)}
             </For>
         </dl>
     }
 }
 
-/// A question: its fact and whom it is about.
-type Key = (FactId, Option<usize>);
+const LINES_PER_FRAME: usize = 10;
 
-fn row(key: Key, back: &'static str, open: RwSignal<Option<Key>>) -> impl IntoView {
-    let ctx = ctx();
-    let (fact, member) = key;
-    let label = move || FACTS[fact].label.get(ctx.lang.get());
-    let who = move || member.map(|i| ctx.session.with(|s| format!("{} · ", person(&s.answers, i, ctx.lang.get()))));
-    let shown = move || match ctx.session.with(|s| s.current(fact, member)) {
-        Some(Answer::Value(v)) => value_text(fact, v, ctx.lang.get()),
-        _ => ctx.msg().unsure.to_string(),
-    };
+/// One answer in words: the question (and whom it is about) and the answer.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Line {
+    fact: FactId,
+    member: Option<usize>,
+    who: Option<String>,
+    shown: String,
+    lang: Lang,
+}
+
+impl Line {
+    fn new(s: &Session, fact: FactId, member: Option<usize>, answer: Answer, lang: Lang) -> Line {
+        let who = member.map(|i| format!("{} · ", person(&s.answers, i, lang)));
+        let shown = match answer {
+            Answer::Value(v) => value_text(fact, v, lang),
+            Answer::Unsure => msg(lang).unsure.to_string(),
+        };
+        Line { fact, member, who, shown, lang }
+    }
+}
+
+fn row(line: Line, back: &'static str, open: RwSignal<Option<(FactId, Option<usize>)>>) -> impl IntoView {
+    let Line { fact, member, who, shown, lang } = line;
+    let m = msg(lang);
+    let label = FACTS[fact].label.get(lang);
     let path = question_path(&Ask { fact, member, settles: 0 });
-    let id = format!("change{}", path.replace('/', "-"));
     let control = if back == "results" {
+        let key = (fact, member);
+        let id = format!("change{}", path.replace('/', "-"));
         let button = id.clone();
         let toggle = move |_| open.update(|o| *o = if *o == Some(key) { None } else { Some(key) });
         // Focus goes back to the 修改 button once the question has closed,
@@ -84,12 +109,12 @@ fn row(key: Key, back: &'static str, open: RwSignal<Option<Key>>) -> impl IntoVi
         let editor = move || (open.get() == Some(key)).then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
         Either::Left(view! {
             <dd class="change"><button type="button" class="link" id=id aria-expanded=move || (open.get() == Some(key)).to_string() on:click=toggle>
-                {tr(|m| m.check_change)}<span class="visually-hidden">{label}</span>
+                {m.check_change}<span class="visually-hidden">{label}</span>
             </button></dd>
             {editor}
         })
     } else {
-        Either::Right(view! { <dd class="change"><a href=format!("{path}?return={back}")>{tr(|m| m.check_change)}<span class="visually-hidden">{label}</span></a></dd> })
+        Either::Right(view! { <dd class="change"><a href=format!("{path}?return={back}")>{m.check_change}<span class="visually-hidden">{label}</span></a></dd> })
     };
     view! {
         <div class="row">

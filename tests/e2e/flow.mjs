@@ -62,3 +62,9 @@ export async function seen(card) {
   await card.page().waitForFunction((el) => el.innerText.trim() !== "", await card.elementHandle(), { timeout: 5000 });
   return card.innerText();
 }
+
+/** The answer list's text once every line is on the page (a long list comes a screenful per frame). */
+export async function answersText(page) {
+  await page.waitForSelector("dl.answers[data-complete=true]");
+  return page.locator("dl.answers").innerText();
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, newPage, ready, p, requests } from "./harness.mjs";
-import { go, answerAll, titles } from "./flow.mjs";
+import { go, answerAll, titles, answersText } from "./flow.mjs";
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -145,7 +145,7 @@ test("a damaged or invalid link is reported in plain words, field by field, and 
   assert.match(page.url(), /\/q\/age\/0$/, "the bad age is asked again");
   // The good field (sex) was kept.
   await answerAll(page, { "age@0": 30 });
-  assert.match(await page.locator("dl.answers").innerText(), /性别\s+女/);
+  assert.match(await answersText(page), /性别\s+女/);
   assert.deepEqual(page.problems, []);
   await context.close();
 

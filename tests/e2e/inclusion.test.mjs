@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, newPage, ready, p, shot } from "./harness.mjs";
-import { go, answerAll, axe, titles, seen } from "./flow.mjs";
+import { go, answerAll, axe, titles, seen, answersText } from "./flow.mjs";
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -129,15 +129,15 @@ test("back button and back link keep answers; 修改 returns to check answers", 
   await go(page, () => page.getByRole("button", { name: "继续" }).click());
   assert.match(await page.locator(".progress").innerText(), /^第 2 题/, "answering again does not count twice");
   await answerAll(page, {}, { none: "不确定 / 不知道" });
-  assert.match(await page.locator("dl.answers").innerText(), /年龄\s+52岁/);
+  assert.match(await answersText(page), /年龄\s+52岁/);
   await go(page, () => page.locator(".row", { hasText: "年龄" }).getByRole("link", { name: /修改/ }).click());
   assert.match(page.url(), /\/q\/age\/0\?return=check$/);
   await page.fill("#number-input", "53");
   await go(page, () => page.getByRole("button", { name: "继续" }).click());
   assert.match(page.url(), /\/check$/);
-  assert.match(await page.locator("dl.answers").innerText(), /年龄\s+53岁/);
+  assert.match(await answersText(page), /年龄\s+53岁/);
   // "不确定" is shown as such.
-  assert.match(await page.locator("dl.answers").innerText(), /不确定/);
+  assert.match(await answersText(page), /不确定/);
   await context.close();
 });
 
