@@ -225,6 +225,15 @@ test("results: counts announced, source view highlights the plan's sentence", as
   await context.close();
 });
 
+test("printing the results shows every card, also those never scrolled to", async () => {
+  const { context, page } = await open("/results");
+  await titles(page, "maybe");
+  await page.emulateMedia({ media: "print" });
+  const empty = await page.evaluate(() => [...document.querySelectorAll("article.service")].filter((a) => a.innerText.trim() === "").length);
+  assert.equal(empty, 0, "cards off screen are not rendered on screen, but are in print");
+  await context.close();
+});
+
 test("read aloud is offered only where the browser can speak", async () => {
   let { context, page } = await open("/q/sex/2");
   const can = await page.evaluate(() => "speechSynthesis" in window);
