@@ -27,19 +27,20 @@ pub fn CheckPage() -> impl IntoView {
 
 /// Every answer with a 修改 control that returns to `back` ("check" or
 /// "results"). On the results page 修改 opens the question under its row
-/// and the results update in place. Rows are keyed by what they say, so a
-/// change rebuilds only the rows whose words changed.
+/// and the results update in place. Rows are keyed by question, so a row,
+/// and a question open under it, stay while its words change (a new answer,
+/// the other language).
 #[component]
 pub fn AnswerList(back: &'static str) -> impl IntoView {
     let ctx = ctx();
-    let open = RwSignal::new(None::<(FactId, Option<usize>)>);
+    let open = RwSignal::new(None::<Key>);
+    let lines = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.session.with(|s| s.given().into_iter().map(|(fact, member, answer)| Line::new(s, fact, member, answer, lang)).collect::<Vec<_>>())
+    });
     // Long lists (a big household) come onto the page a screenful per frame.
     let slicer = Slicer::new();
-    let lines = move || {
-        let lang = ctx.lang.get();
-        let all = ctx.session.with(|s| s.given().into_iter().map(|(fact, member, answer)| Line::new(s, fact, member, answer, lang)).collect());
-        slicer.admit(all, LINES_PER_FRAME, |_| false)
-    };
+    let keys = move || slicer.admit(lines.with(|l| l.iter().map(|l| l.key).collect()), LINES_PER_FRAME, |_| false);
     let members = move || {
         let lang = ctx.lang.get();
         ctx.session.with(|s| (0..s.answers.members.len()).map(|i| person(&s.answers, i, lang)).collect::<Vec<_>>().join("、"))
@@ -51,8 +52,8 @@ pub fn AnswerList(back: &'static str) -> impl IntoView {
                 <dd>{members}</dd>
                 <dd class="change"><a href=format!("/household?return={back}")>{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
             </div>
-            <For each=lines key=Line::clone let:line>
-                {row(line, back, open)}
+            <For each=keys key=|k| *k let:key>
+                {row(key, back, open, lines)}
             </For>
         </dl>
     }
@@ -60,34 +61,36 @@ pub fn AnswerList(back: &'static str) -> impl IntoView {
 
 const LINES_PER_FRAME: usize = 10;
 
+/// A question: its fact and whom it is about.
+type Key = (FactId, Option<usize>);
+
 /// One answer in words: the question (and whom it is about) and the answer.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Default, PartialEq)]
 struct Line {
-    fact: FactId,
-    member: Option<usize>,
-    who: Option<String>,
+    key: Key,
+    label: &'static str,
+    who: String,
     shown: String,
-    lang: Lang,
 }
 
 impl Line {
     fn new(s: &Session, fact: FactId, member: Option<usize>, answer: Answer, lang: Lang) -> Line {
-        let who = member.map(|i| format!("{} · ", person(&s.answers, i, lang)));
+        let who = member.map(|i| format!("{} · ", person(&s.answers, i, lang))).unwrap_or_default();
         let shown = match answer {
             Answer::Value(v) => value_text(fact, v, lang),
             Answer::Unsure => msg(lang).unsure.to_string(),
         };
-        Line { fact, member, who, shown, lang }
+        Line { key: (fact, member), label: FACTS[fact].label.get(lang), who, shown }
     }
 }
 
-fn row(line: Line, back: &'static str, open: RwSignal<Option<(FactId, Option<usize>)>>) -> impl IntoView {
-    let Line { fact, member, who, shown, lang } = line;
-    let m = msg(lang);
-    let label = FACTS[fact].label.get(lang);
+fn row(key: Key, back: &'static str, open: RwSignal<Option<Key>>, lines: Memo<Vec<Line>>) -> impl IntoView {
+    let (fact, member) = key;
+    // The row's words, changed in place when the answer or the language does.
+    let line = Memo::new(move |_| lines.with(|l| l.iter().find(|l| l.key == key).cloned().unwrap_or_default()));
+    let label = move || line.with(|l| l.label);
     let path = question_path(&Ask { fact, member, settles: 0 });
     let control = if back == "results" {
-        let key = (fact, member);
         let id = format!("change{}", path.replace('/', "-"));
         let button = id.clone();
         let toggle = move |_| open.update(|o| *o = if *o == Some(key) { None } else { Some(key) });
@@ -109,17 +112,17 @@ fn row(line: Line, back: &'static str, open: RwSignal<Option<(FactId, Option<usi
         let editor = move || (open.get() == Some(key)).then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
         Either::Left(view! {
             <dd class="change"><button type="button" class="link" id=id aria-expanded=move || (open.get() == Some(key)).to_string() on:click=toggle>
-                {m.check_change}<span class="visually-hidden">{label}</span>
+                {tr(|m| m.check_change)}<span class="visually-hidden">{label}</span>
             </button></dd>
             {editor}
         })
     } else {
-        Either::Right(view! { <dd class="change"><a href=format!("{path}?return={back}")>{m.check_change}<span class="visually-hidden">{label}</span></a></dd> })
+        Either::Right(view! { <dd class="change"><a href=format!("{path}?return={back}")>{tr(|m| m.check_change)}<span class="visually-hidden">{label}</span></a></dd> })
     };
     view! {
         <div class="row">
-            <dt>{who}{label}</dt>
-            <dd>{shown}</dd>
+            <dt>{move || line.with(|l| format!("{}{}", l.who, l.label))}</dt>
+            <dd>{move || line.with(|l| l.shown.clone())}</dd>
             {control}
         </div>
     }

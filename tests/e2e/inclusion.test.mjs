@@ -173,6 +173,14 @@ test("changing an answer on the results page: the question opens in place and th
   await page.getByRole("button", { name: "取消" }).click();
   await page.waitForSelector("dd.edit", { state: "detached" });
   assert.match(await row.innerText(), /5岁/);
+  // Switching language keeps the question open and what was typed.
+  await change.click();
+  await page.fill("#number-input", "6");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.equal(await page.inputValue("#number-input"), "6");
+  assert.equal(await page.getByRole("button", { name: "Update results" }).count(), 1);
+  assert.match(await page.locator(".row", { has: page.locator("#change-q-age-1") }).innerText(), /Age\s+5/);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
