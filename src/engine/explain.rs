@@ -69,25 +69,16 @@ pub fn requirement(t: &Test, negated: bool, lang: Lang) -> String {
         Cond::Cmp(op, n) => {
             let op = if negated { flip(op) } else { op };
             let v = int_text(t.fact, n, lang);
-            pick!(
-                lang,
-                match op {
-                    Op::Lt => format!("{label}不满{v}"),
-                    Op::Le => format!("{label}{v}及以下"),
-                    Op::Gt => format!("{label}超过{v}"),
-                    Op::Ge => format!("{label}{v}及以上"),
-                    Op::Eq => format!("{label}{v}"),
-                    Op::Ne => format!("{label}不是{v}"),
-                },
-                match op {
-                    Op::Lt => format!("{label} under {v}"),
-                    Op::Le => format!("{label} {v} or under"),
-                    Op::Gt => format!("{label} over {v}"),
-                    Op::Ge => format!("{label} {v} or over"),
-                    Op::Eq => format!("{label} {v}"),
-                    Op::Ne => format!("{label} not {v}"),
-                }
-            )
+            // What goes before and after the value, in Chinese and in English.
+            let ((zh_pre, zh_post), (en_pre, en_post)) = match op {
+                Op::Lt => (("不满", ""), ("under ", "")),
+                Op::Le => (("", "及以下"), ("", " or under")),
+                Op::Gt => (("超过", ""), ("over ", "")),
+                Op::Ge => (("", "及以上"), ("", " or over")),
+                Op::Eq => (("", ""), ("", "")),
+                Op::Ne => (("不是", ""), ("not ", "")),
+            };
+            pick!(lang, format!("{label}{zh_pre}{v}{zh_post}"), format!("{label} {en_pre}{v}{en_post}"))
         }
         Cond::OneOf(mask) => {
             let v = labels_in(t.fact, mask, lang);

@@ -112,3 +112,23 @@ fn next_questions_rank_by_what_they_settle_and_skip_settled_ones() {
 }
 
 use crate::profile::facts::FACTS;
+
+#[test]
+fn comparisons_read_naturally_in_both_languages() {
+    // (rule, Chinese, English)
+    let cases = [
+        ("age < 3", "年龄不满3岁", "Age under 3 years"),
+        ("age <= 3", "年龄3岁及以下", "Age 3 years or under"),
+        ("age > 3", "年龄超过3岁", "Age over 3 years"),
+        ("age >= 60", "年龄60岁及以上", "Age 60 years or over"),
+        ("age == 3", "年龄3岁", "Age 3 years"),
+        ("age != 3", "年龄不是3岁", "Age not 3 years"),
+    ];
+    for (rule, zh, en) in cases {
+        let Rule::Test(t) = Rule::parse(rule, Scope::Member).unwrap() else { panic!("{rule} is one test") };
+        assert_eq!(explain::requirement(&t, false, Lang::Zh), zh, "{rule}");
+        assert_eq!(explain::requirement(&t, false, Lang::En), en, "{rule}");
+    }
+    let Rule::Test(t) = Rule::parse("age < 3", Scope::Member).unwrap() else { unreachable!() };
+    assert_eq!(explain::requirement(&t, true, Lang::Zh), "年龄3岁及以上", "negated, the comparison flips");
+}
