@@ -97,7 +97,7 @@ fn row(key: Key, back: &'static str, open: RwSignal<Option<Key>>, lines: Memo<Ve
         // Focus goes back to the 修改 button once the question has closed,
         // in the next frame, where the layout focus needs is done anyway.
         // It leaves the form first: removing the focused element costs more.
-        let done = Callback::new(move |_saved: bool| {
+        let done = Callback::new(move |()| {
             if let Some(el) = document().active_element() {
                 let _ = el.unchecked_into::<web_sys::HtmlElement>().blur();
             }

@@ -66,10 +66,10 @@ enum Shape {
 }
 
 /// The form for one question page. `inline`: shown under an answer on the
-/// results page, where it saves without leaving the page and then reports
-/// back (`true` when saved, `false` when cancelled).
+/// results page, where it saves without leaving the page; `inline` runs
+/// when the form is done (saved or cancelled).
 #[component]
-pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(optional)] inline: Option<Callback<bool>>) -> impl IntoView {
+pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(optional)] inline: Option<Callback<()>>) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
     let f = &FACTS[fact];
@@ -152,7 +152,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(optional)] inlin
             s.answered += usize::from(first_time);
         });
         match inline {
-            Some(done) => done.run(true),
+            Some(done) => done.run(()),
             None => navigate(&back_to.clone().unwrap_or_else(|| next_path(&ctx)), Default::default()),
         }
     };
@@ -249,7 +249,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(optional)] inlin
             </fieldset>
             <p class="actions">
                 <button type="submit" class="button">{if inline.is_some() { tr(|m| m.update_results) } else { tr(|m| m.continue_) }}</button>
-                {inline.map(|done| view! { <button type="button" class="secondary" on:click=move |_| done.run(false)>{tr(|m| m.cancel)}</button> })}
+                {inline.map(|done| view! { <button type="button" class="secondary" on:click=move |_| done.run(())>{tr(|m| m.cancel)}</button> })}
             </p>
         </form>
     };
