@@ -189,6 +189,8 @@ test("a missing or bad answer shows an error summary that takes focus", async ()
   const { context, page } = await open("/q/sex/2");
   await page.getByRole("button", { name: "继续" }).click();
   await page.waitForSelector(".error-summary");
+  // Focus moves in the frame after the summary is rendered.
+  await page.waitForFunction(() => document.activeElement?.className === "error-summary", null, { timeout: 2000 });
   assert.equal(await page.evaluate(() => document.activeElement.className), "error-summary");
   assert.match(await page.locator(".error-summary").innerText(), /请选择一项/);
   assert.match(page.url(), /\/q\/sex\/2/, "nothing was lost or skipped");
