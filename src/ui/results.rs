@@ -50,12 +50,13 @@ fn cards(catalog: &Catalog, e: &Evaluation, status: Status) -> Vec<(usize, Vec<C
 }
 
 /// What a row of a results section is: a category heading or a service
-/// card (for whom). Rows are keyed by it, so a change of answers rebuilds
-/// only rows that come or go; a kept card updates its words in place.
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// card. Rows are keyed by it, so a change of answers rebuilds only rows
+/// that come or go; a kept card updates its words (for whom, why) in place.
+/// A service has at most one card in a section.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {
     Heading(usize, Lang),
-    Card { service: usize, members: Vec<Option<usize>>, lang: Lang },
+    Card(usize, Lang),
 }
 
 /// Every row of a section, each category's cards after its heading.
@@ -63,7 +64,7 @@ fn keys(groups: &[(usize, Vec<Card>)], lang: Lang) -> Vec<Key> {
     let mut keys = Vec::new();
     for (ci, cards) in groups {
         keys.push(Key::Heading(*ci, lang));
-        keys.extend(cards.iter().map(|c| Key::Card { service: c.service, members: c.outcomes.iter().map(|o| o.member).collect(), lang }));
+        keys.extend(cards.iter().map(|c| Key::Card(c.service, lang)));
     }
     keys
 }
@@ -175,7 +176,7 @@ const NEW_CARDS_PER_FRAME: usize = 3;
 fn keyed_rows(catalog: &'static Catalog, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>, slicer: Slicer<Key>) -> impl IntoView {
     let lang = ctx().lang;
     let each = move || slicer.admit(cards.with(|c| keys(c, lang.get())), NEW_CARDS_PER_FRAME, |k| matches!(k, Key::Heading(..)));
-    view! { <For each key=Key::clone let:key>{render(catalog, key, evaluation, cards)}</For> }
+    view! { <For each key=|k| *k let:key>{render(catalog, key, evaluation, cards)}</For> }
 }
 
 fn render(catalog: &'static Catalog, key: Key, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>) -> impl IntoView {
@@ -186,11 +187,11 @@ fn render(catalog: &'static Catalog, key: Key, evaluation: Memo<Shared>, cards: 
                 <h3 class="category"><span class="icon" aria-hidden="true">{category.icon.clone()}</span>{category.title.get(lang).to_string()}</h3>
             })
         }
-        Key::Card { service, members, lang } => {
+        Key::Card(service, lang) => {
             // Ages show in the names and the reasons: they change in place.
             let text = Memo::new(move |_| {
                 cards.with(|groups| {
-                    let card = groups.iter().flat_map(|(_, c)| c).find(|c| c.service == service && c.outcomes.iter().map(|o| o.member).eq(members.iter().copied()));
+                    let card = groups.iter().flat_map(|(_, c)| c).find(|c| c.service == service);
                     card.map(|card| evaluation.with(|e| card_text(catalog, &e.0, card, lang))).unwrap_or_default()
                 })
             });

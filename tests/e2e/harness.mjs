@@ -8,7 +8,7 @@ import { chromium } from "playwright-core";
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8" };
-const DIST = new URL("../../dist/", import.meta.url).pathname;
+const DIST = process.env.DIST ?? new URL("../../dist/", import.meta.url).pathname;
 export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 
 /** Every request the server saw, so tests can prove no answer leaves the device. */

@@ -173,6 +173,15 @@ test("changing an answer on the results page: the question opens in place and th
   await page.getByRole("button", { name: "取消" }).click();
   await page.waitForSelector("dd.edit", { state: "detached" });
   assert.match(await row.innerText(), /5岁/);
+  // A card that stays says whom it is for now: turning 61 adds the resident.
+  const card = page.locator("section[aria-labelledby=eligible] article.service", { hasText: "社区嵌入式居家照护" });
+  assert.doesNotMatch(await seen(card), /您/);
+  await page.locator("details.your-answers .row", { hasText: "· 年龄" }).filter({ hasText: "您" }).getByRole("button", { name: /修改/ }).click();
+  await page.fill("#number-input", "61");
+  await page.getByRole("button", { name: "更新结果" }).click();
+  await page.waitForSelector("dd.edit", { state: "detached" });
+  await page.waitForSelector(".results-body[data-complete=true]");
+  assert.match(await seen(card), /适用于\s*您、父母（72岁）[\s\S]*您：年龄 61岁/);
   // Switching language keeps the question open and what was typed.
   await change.click();
   await page.fill("#number-input", "6");
