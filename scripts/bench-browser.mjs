@@ -31,19 +31,33 @@ console.table(rows);
 // `wall` adds the idle wait for the display's next frame.
 const tap = (page, button, done) => page.evaluate(([button, done]) => new Promise((resolve) => {
   let changed = 0;
-  const before = location.pathname;
+  // "new page": the heading or the progress says so. (Leptos may keep the
+  // elements and change their words; the address bar follows after the paint.)
+  const heading = () => document.querySelector("main h1")?.textContent + "|" + document.querySelector("main .progress")?.textContent;
+  const before = heading();
   const t0 = performance.now();
   const mo = new MutationObserver(() => { changed = performance.now() - t0; });
   mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   document.querySelector(button).click();
-  const ready = () => (done === "new page" ? location.pathname !== before && document.querySelector("main h1") : !document.querySelector(done));
+  const ready = () => (done === "new page" ? heading() !== before : !document.querySelector(done));
   const frame = () => {
     if (!ready()) return requestAnimationFrame(frame);
     const start = performance.now() - t0;
     const dom = changed;
+    // Painted: a task after the frame runs, or else the next frame starts
+    // (when frames follow each other, as while a long list comes in, tasks wait).
+    let over = false;
+    const painted = () => {
+      if (over) return;
+      over = true;
+      mo.disconnect();
+      const painted = performance.now() - t0;
+      resolve({ work: dom + painted - start, wall: painted });
+    };
     const after = new MessageChannel();
-    after.port1.onmessage = () => { mo.disconnect(); const painted = performance.now() - t0; resolve({ work: dom + painted - start, wall: painted }); };
+    after.port1.onmessage = painted;
     after.port2.postMessage(0);
+    requestAnimationFrame(painted);
   };
   requestAnimationFrame(frame);
 }), [button, done]);
@@ -70,7 +84,9 @@ for (let i = 0; i < 60 && page.url().includes("/q/"); i++) {
   if (await page.locator("#number-input").count()) await page.fill("#number-input", i ? "4" : "35");
   else if (await page.locator("#box-none").count()) await page.locator("label[for=box-none]").click();
   else await page.locator(".choices label").first().click();
+  const where = new URL(page.url()).pathname;
   steps.push(await tap(page, "button[type=submit]", "new page"));
+  await page.waitForURL((u) => u.pathname !== where);
 }
 // Check answers → results: the first cards (the rest follow a few per frame).
 const results = await tap(page, "a.button[href='/results']", "new page");

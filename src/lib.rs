@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod engine;
 pub mod profile;
 pub mod questionnaire;
+pub mod route;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

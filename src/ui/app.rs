@@ -1,18 +1,17 @@
-//! The shell: one context holding the session, routes (one per screen),
-//! header (language, 长辈模式) and footer.
+//! The shell: one context holding the session, the screen for the address
+//! (one per route), header (language, 长辈模式) and footer.
 
 use super::i18n::{msg, Msg};
+use super::nav::Nav;
 use super::{check, crash, household, question, results, source, start};
 use crate::catalog::Catalog;
 use crate::engine::Ask;
 use crate::profile::facts::FACTS;
 use crate::questionnaire::Session;
+use crate::route::Route;
 use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_navigate;
-use leptos_router::path;
 
 /// Everything the screens share. The session is the one place that holds
 /// a resident's answers, so clearing it forgets them all.
@@ -25,6 +24,7 @@ pub struct Ctx {
     pub session: RwSignal<Session>,
     pub lang: RwSignal<Lang>,
     pub elder: RwSignal<bool>,
+    pub nav: Nav,
 }
 
 impl Ctx {
@@ -84,11 +84,6 @@ pub fn question_path(ask: &Ask) -> String {
     format!("/q/{}/{who}", FACTS[ask.fact].key)
 }
 
-/// The page a 修改 link came from (`?return=check|results`), to go back to.
-pub fn return_to(query: Memo<leptos_router::params::ParamsMap>) -> Option<String> {
-    query.with_untracked(|q| q.get("return")).filter(|r| r == "check" || r == "results").map(|r| format!("/{r}"))
-}
-
 /// Where to go after an answer: the next question, or check-answers.
 pub fn next_path(ctx: &Ctx) -> String {
     ctx.session.with_untracked(|s| s.next_question(ctx.catalog)).map_or_else(|| "/check".to_string(), |a| question_path(&a))
@@ -96,7 +91,7 @@ pub fn next_path(ctx: &Ctx) -> String {
 
 #[component]
 pub fn App(catalog: &'static Catalog) -> impl IntoView {
-    let ctx = Ctx { catalog, texts: RwSignal::new(Texts::Loading), session: RwSignal::new(Session::new()), lang: RwSignal::new(Lang::Zh), elder: RwSignal::new(false) };
+    let ctx = Ctx { catalog, texts: RwSignal::new(Texts::Loading), session: RwSignal::new(Session::new()), lang: RwSignal::new(Lang::Zh), elder: RwSignal::new(false), nav: Nav::new() };
     provide_context(ctx);
     load_texts(ctx);
     // Keep <html lang>, the title and the elder-mode class right.
@@ -114,21 +109,24 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
     // The crash page can restore what was answered.
     Effect::new(move |_| crash::remember(ctx.session.with(|s| s.share_fragment())));
     view! {
-        <Router>
-            <Header/>
-            <main id="main" tabindex="-1">
-                <Prefill/>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=start::StartPage/>
-                    <Route path=path!("/household") view=household::HouseholdPage/>
-                    <Route path=path!("/q/:key/:who") view=question::QuestionPage/>
-                    <Route path=path!("/check") view=check::CheckPage/>
-                    <Route path=path!("/results") view=results::ResultsPage/>
-                    <Route path=path!("/source/:id") view=source::SourcePage/>
-                </Routes>
-            </main>
-            <Footer/>
-        </Router>
+        <Header/>
+        <main id="main" tabindex="-1">
+            <Prefill/>
+            {move || screen(ctx.nav.route.get())}
+        </main>
+        <Footer/>
+    }
+}
+
+fn screen(route: Route) -> AnyView {
+    match route {
+        Route::Start => view! { <start::StartPage/> }.into_any(),
+        Route::Household { back, event } => view! { <household::HouseholdPage back event/> }.into_any(),
+        Route::Question { key, who, back } => view! { <question::QuestionPage key who back/> }.into_any(),
+        Route::Check => view! { <check::CheckPage/> }.into_any(),
+        Route::Results => view! { <results::ResultsPage/> }.into_any(),
+        Route::Source(id) => view! { <source::SourcePage id/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 
@@ -137,7 +135,6 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
 #[component]
 fn Prefill() -> impl IntoView {
     let ctx = ctx();
-    let navigate = use_navigate();
     let Some(window) = web_sys::window() else { return };
     let hash = window.location().hash().unwrap_or_default();
     let Some(applied) = ctx.session.try_update(|s| s.prefill(&hash)).flatten() else { return };
@@ -151,7 +148,7 @@ fn Prefill() -> impl IntoView {
     let on_start = window.location().pathname().is_ok_and(|p| p == "/");
     if applied && on_start {
         let to = next_path(&ctx);
-        request_animation_frame(move || navigate(&to, Default::default()));
+        request_animation_frame(move || ctx.nav.go(&to));
     }
 }
 

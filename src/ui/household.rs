@@ -1,21 +1,22 @@
 //! Who lives with you: the person answering plus up to 11 others.
 
-use super::app::{ctx, next_path, return_to, tr};
+use super::app::{ctx, next_path, tr};
 use crate::engine::explain::person;
 use crate::profile::facts::{find, Kind, FACTS};
 use crate::profile::MAX_MEMBERS;
 use crate::questionnaire::LifeEvent;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::route::Back;
 
+/// `back`: opened by 修改, and goes back there. `event`: the life event
+/// the resident started from.
 #[component]
-pub fn HouseholdPage() -> impl IntoView {
+pub fn HouseholdPage(back: Option<Back>, event: Option<String>) -> impl IntoView {
     let ctx = ctx();
-    let query = use_query_map();
     // A life-event link narrows the questions; a plain start clears it.
-    if query.with_untracked(|q| q.get("return").is_none()) {
-        let event = query.with_untracked(|q| q.get("event")).and_then(|e| LifeEvent::from_slug(&e));
+    if back.is_none() {
+        let event = event.and_then(|e| LifeEvent::from_slug(&e));
         ctx.session.update(|s| s.event = event);
     }
     let role = find("role").expect("role");
@@ -25,11 +26,7 @@ pub fn HouseholdPage() -> impl IntoView {
         ctx.session.with(|s| (0..s.answers.members.len()).map(|i| (i, person(&s.answers, i, lang))).collect::<Vec<_>>())
     };
     let full = move || ctx.session.with(|s| s.answers.members.len() >= MAX_MEMBERS);
-    let navigate = use_navigate();
-    let go_on = move |_| {
-        let to = return_to(query).unwrap_or_else(|| next_path(&ctx));
-        navigate(&to, Default::default());
-    };
+    let go_on = move |_| ctx.nav.go(&back.map_or_else(|| next_path(&ctx), |b| b.path().to_string()));
     view! {
         <h1>{tr(|m| m.household_title)}</h1>
         <p>{tr(|m| m.household_hint)}</p>

@@ -7,6 +7,7 @@ mod crash;
 mod fetch;
 mod household;
 mod i18n;
+mod nav;
 mod question;
 mod results;
 mod source;

@@ -3,7 +3,7 @@
 //! error summary takes focus; back works, and answers are kept. The same
 //! form opens under an answer on the results page, to change it in place.
 
-use super::app::{ctx, next_path, progress_text, return_to, tr, NotFound, Notices};
+use super::app::{ctx, next_path, progress_text, tr, NotFound, Notices};
 use super::speech::ReadAloud;
 use crate::engine::explain::{person, value_text};
 use crate::profile::facts::{find, group_of, FactId, Kind, FACTS};
@@ -12,7 +12,7 @@ use crate::questionnaire::{choices, Answer};
 use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use crate::route::Back;
 
 /// The question with `{who}` filled in, grammatical when it is "you".
 pub fn question_text(template: crate::text::Text, member: Option<usize>, answers: &crate::profile::Profile, lang: Lang) -> String {
@@ -25,24 +25,19 @@ pub fn question_text(template: crate::text::Text, member: Option<usize>, answers
     text
 }
 
+/// `/q/<key>/<who>`: a question about the household (`h`) or a member.
 #[component]
-pub fn QuestionPage() -> impl IntoView {
-    let ctx = ctx();
-    let params = use_params_map();
-    // Rebuilt whenever the route's parameters change (the next question).
-    move || {
-        let (key, who) = params.with(|p| (p.get("key").unwrap_or_default(), p.get("who").unwrap_or_default()));
-        let members = ctx.session.with_untracked(|s| s.answers.members.len());
-        let member = match who.as_str() {
-            "h" => Some(None),
-            n => n.parse::<usize>().ok().filter(|&m| m < members).map(Some),
-        };
-        match (find(&key), member) {
-            (Some(fact), Some(member)) if (FACTS[fact].scope == crate::profile::facts::Scope::Household) == member.is_none() => {
-                Either::Left(view! { <QuestionForm fact member/> })
-            }
-            _ => Either::Right(view! { <NotFound/> }),
+pub fn QuestionPage(key: String, who: String, back: Option<Back>) -> impl IntoView {
+    let members = ctx().session.with_untracked(|s| s.answers.members.len());
+    let member = match who.as_str() {
+        "h" => Some(None),
+        n => n.parse::<usize>().ok().filter(|&m| m < members).map(Some),
+    };
+    match (find(&key), member) {
+        (Some(fact), Some(member)) if (FACTS[fact].scope == crate::profile::facts::Scope::Household) == member.is_none() => {
+            Either::Left(view! { <QuestionForm fact member back/> })
         }
+        _ => Either::Right(view! { <NotFound/> }),
     }
 }
 
@@ -65,18 +60,16 @@ enum Shape {
     Boxes(Vec<crate::text::Text>),
 }
 
-/// The form for one question page. `inline`: shown under an answer on the
-/// results page, where it saves without leaving the page; `inline` runs
-/// when the form is done (saved or cancelled).
+/// The form for one question page. `back`: opened by 修改 from that page,
+/// and goes back there. `inline`: shown under an answer on the results
+/// page, where it saves without leaving the page; `inline` runs when the
+/// form is done (saved or cancelled).
 #[component]
-pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(optional)] inline: Option<Callback<()>>) -> impl IntoView {
+pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)] back: Option<Back>, #[prop(optional)] inline: Option<Callback<()>>) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
     let f = &FACTS[fact];
-    let query = use_query_map();
-    // 修改 from check-answers goes back there.
-    let back_to = return_to(query);
-    let editing = back_to.is_some() || inline.is_some();
+    let editing = back.is_some() || inline.is_some();
     // One ranking of what is left serves the page's facts and its progress.
     let (page, current, answered) = ctx.session.with_untracked(|s| {
         let page = s.page(ctx.catalog, fact, member, editing);
@@ -110,7 +103,6 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(optional)] inlin
     });
     let error = RwSignal::new(None::<&'static str>);
     let summary = NodeRef::<leptos::html::Div>::new();
-    let navigate = use_navigate();
     let is_number = shape == Shape::Number;
 
     let template = grouped.map_or(f.question, |g| g.question);
@@ -153,7 +145,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(optional)] inlin
         });
         match inline {
             Some(done) => done.run(()),
-            None => navigate(&back_to.clone().unwrap_or_else(|| next_path(&ctx)), Default::default()),
+            None => ctx.nav.go(&back.map_or_else(|| next_path(&ctx), |b| b.path().to_string())),
         }
     };
 

@@ -11,7 +11,6 @@ use crate::questionnaire::Session;
 use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 /// One service card: a service and the outcomes (people) it has one status for.
@@ -112,10 +111,9 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     // New cards come in a few per frame (see keyed_rows); until all are in,
     // results-body says data-complete="false".
     let (first, second) = (Slicer::new(), Slicer::new());
-    let navigate = use_navigate();
     let restart = move |_| {
         ctx.session.set(Session::new());
-        navigate("/", Default::default());
+        ctx.nav.go("/");
     };
     let share = move || {
         let origin = window().location().origin().unwrap_or_default();

@@ -5,7 +5,6 @@ use super::app::{ctx, Texts, TextsPending};
 use crate::catalog::check::{fold, section_of};
 use crate::catalog::PLAN_FILE;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The cited paragraph split around the quote: (before, quote, after).
 pub fn cited_paragraph(plan: &str, chapter: &str, section: &str, quote: &str) -> Option<(String, String, String)> {
@@ -24,9 +23,8 @@ pub fn cited_paragraph(plan: &str, chapter: &str, section: &str, quote: &str) ->
 }
 
 #[component]
-pub fn SourcePage() -> impl IntoView {
+pub fn SourcePage(id: String) -> impl IntoView {
     let ctx = ctx();
-    let params = use_params_map();
     let plan = RwSignal::new(None::<String>);
     // The plan's text is not in the wasm: fetched when a source is shown.
     leptos::task::spawn_local(async move { plan.set(super::fetch::fetch_text(PLAN_FILE).await) });
@@ -36,7 +34,6 @@ pub fn SourcePage() -> impl IntoView {
             Texts::Ready(c) => c,
             other => return view! { <TextsPending state=other/> }.into_any(),
         };
-        let id = params.with(|p| p.get("id").unwrap_or_default());
         let Some(s) = catalog.service(&id).map(|i| &catalog.services[i]) else {
             return view! { <h1>{m.source_title}</h1><p>{m.source_missing}</p> }.into_any();
         };

@@ -111,10 +111,11 @@ test("keyboard only: start to results, with visible focus", async () => {
   await context.close();
 });
 
-test("back button and back link keep answers; 修改 returns to check answers", async () => {
+test("back button and back link keep answers; 修改 returns to check answers; links stay in the app", async () => {
   const { context, page } = await newPage(browser);
   await page.goto(srv.url + "/household?event=veteran");
   await ready(page);
+  await page.evaluate(() => { window.samePage = true; }); // gone if a link loaded a page
   await go(page, () => page.getByRole("button", { name: "继续" }).click());
   assert.match(page.url(), /\/q\/age\/0$/);
   await page.fill("#number-input", "52");
@@ -138,6 +139,16 @@ test("back button and back link keep answers; 修改 returns to check answers", 
   assert.match(await answersText(page), /年龄\s+53岁/);
   // "不确定" is shown as such.
   assert.match(await answersText(page), /不确定/);
+  // Ctrl-click opens a link in a new tab, as anywhere else; this page stays.
+  const [tab] = await Promise.all([context.waitForEvent("page"), page.locator(".row", { hasText: "年龄" }).getByRole("link", { name: /修改/ }).click({ modifiers: ["Control"] })]);
+  await tab.waitForLoadState();
+  assert.match(tab.url(), /\/q\/age\/0\?return=check$/);
+  assert.match(page.url(), /\/check$/);
+  // The skip link moves within the page.
+  await page.locator("a.skip-link").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/check#main$/);
+  assert.equal(await page.evaluate(() => window.samePage), true, "no link loaded a page");
   await context.close();
 });
 

@@ -1,0 +1,87 @@
+//! Moving between screens without loading a page. The screen follows a
+//! signal at once; the address bar (a history entry) follows once that
+//! frame is painted: pushing a history entry costs a few milliseconds on a
+//! slow phone, and the resident should see the next question first.
+//! Links stay plain `<a href>`: they work before the app runs and in a new
+//! tab, and a click on one to this site is taken over here.
+
+use crate::route::Route;
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy)]
+pub struct Nav {
+    /// The path and query shown.
+    here: RwSignal<String>,
+    pub route: Memo<Route>,
+}
+
+/// The path and query in the address bar.
+fn address() -> String {
+    let location = window().location();
+    location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
+}
+
+impl Nav {
+    /// Follows the back and forward buttons and takes over clicks on links
+    /// to this site, for as long as the calling component lives.
+    pub fn new() -> Nav {
+        let here = RwSignal::new(address());
+        let route = Memo::new(move |_| here.with(|a| Route::parse(a)));
+        let nav = Nav { here, route };
+        let popstate = window_event_listener(leptos::ev::popstate, move |_| nav.show(address()));
+        let click = window_event_listener(leptos::ev::click, move |ev| {
+            if let Some(to) = link_target(&ev) {
+                ev.prevent_default();
+                nav.go(&to);
+            }
+        });
+        on_cleanup(move || {
+            popstate.remove();
+            click.remove();
+        });
+        nav
+    }
+
+    /// Shows the screen for `to` (a path with an optional query), then
+    /// adds it to the history after the frame that shows it.
+    pub fn go(&self, to: &str) {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        self.show(to.to_string());
+        let to = to.to_string();
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if let Ok(history) = window().history() {
+                        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to));
+                    }
+                },
+                Duration::ZERO,
+            )
+        });
+    }
+
+    fn show(&self, address: String) {
+        if self.here.with_untracked(|h| *h != address) {
+            self.here.set(address);
+        }
+    }
+}
+
+/// The path and query of a link to this site that a plain click follows:
+/// not a new tab or window, a download, or a jump within the page.
+fn link_target(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let a: web_sys::HtmlAnchorElement = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??.dyn_into().ok()?;
+    let location = window().location();
+    let same_site = a.protocol() == location.protocol().ok()? && a.host() == location.host().ok()?;
+    // A fragment is a jump within the page (`#main`, `#answer`) or answers
+    // for the app to read on load (`/#p=`): the browser handles both.
+    if !same_site || !a.target().is_empty() || a.has_attribute("download") || !a.hash().is_empty() {
+        return None;
+    }
+    Some(a.pathname() + &a.search())
+}
