@@ -94,20 +94,14 @@ fn row(key: Key, back: &'static str, open: RwSignal<Option<Key>>, lines: Memo<Ve
         let id = format!("change{}", path.replace('/', "-"));
         let button = id.clone();
         let toggle = move |_| open.update(|o| *o = if *o == Some(key) { None } else { Some(key) });
-        // Focus goes back to the 修改 button once the question has closed,
-        // in the next frame, where the layout focus needs is done anyway.
-        // It leaves the form first: removing the focused element costs more.
+        // Focus goes back to the 修改 button before the question closes:
+        // the page is still as painted, so focus needs no new layout, and
+        // the focused element is not the one removed.
         let done = Callback::new(move |()| {
-            if let Some(el) = document().active_element() {
-                let _ = el.unchecked_into::<web_sys::HtmlElement>().blur();
+            if let Some(el) = document().get_element_by_id(&button) {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
             }
             open.set(None);
-            let button = button.clone();
-            request_animation_frame(move || {
-                if let Some(el) = document().get_element_by_id(&button) {
-                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            });
         });
         let editor = move || (open.get() == Some(key)).then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
         Either::Left(view! {
