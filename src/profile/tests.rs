@@ -54,7 +54,7 @@ fn fatal_only_when_nothing_is_usable() {
 
 #[test]
 fn thirteen_members_keep_twelve() {
-    let members = vec![r#"{"age":30}"#; 13].join(",");
+    let members = [r#"{"age":30}"#; 13].join(",");
     let p = parse(&format!(r#"{{"v":1,"members":[{members}]}}"#));
     assert_eq!(p.profile.members.len(), MAX_MEMBERS);
     assert_eq!(p.issues[0].path, "members");

@@ -107,7 +107,7 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
         }
     });
     // The crash page can restore what was answered.
-    Effect::new(move |_| crash::remember(ctx.session.with(|s| s.share_fragment())));
+    Effect::new(move |_| crash::remember(ctx.session.with(|s| s.answers.clone())));
     view! {
         <Header/>
         <main id="main" tabindex="-1">

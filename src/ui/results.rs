@@ -31,15 +31,20 @@ impl PartialEq for Shared {
 }
 
 fn cards(catalog: &Catalog, e: &Evaluation, status: Status) -> Vec<(usize, Vec<Card>)> {
+    // One pass over the outcomes: this runs on every change of answers.
+    let mut by_service: Vec<Vec<Outcome>> = vec![Vec::new(); catalog.services.len()];
+    for o in e.outcomes.iter().filter(|o| o.status == status) {
+        by_service[o.service].push(*o);
+    }
     let mut by_category: Vec<(usize, Vec<Card>)> = Vec::new();
     for (ci, category) in catalog.categories.iter().enumerate() {
         let list: Vec<Card> = catalog
             .services
             .iter()
+            .zip(&mut by_service)
             .enumerate()
-            .filter(|(_, s)| s.category == category.id)
-            .map(|(si, _)| Card { service: si, outcomes: e.outcomes.iter().filter(|o| o.service == si && o.status == status).copied().collect() })
-            .filter(|c| !c.outcomes.is_empty())
+            .filter(|(_, (s, outcomes))| s.category == category.id && !outcomes.is_empty())
+            .map(|(si, (_, outcomes))| Card { service: si, outcomes: std::mem::take(outcomes) })
             .collect();
         if !list.is_empty() {
             by_category.push((ci, list));

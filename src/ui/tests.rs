@@ -52,3 +52,14 @@ async fn header_switches_language_and_elder_mode() {
     tick().await;
     assert_eq!(document().document_element().unwrap().class_name(), "");
 }
+
+#[wasm_bindgen_test]
+fn crash_page_restores_the_answers_given() {
+    let profile = crate::profile::Profile::from_json(r#"{"v":1,"members":[{"role":"self","age":70}]}"#).unwrap().profile;
+    super::crash::remember(profile.clone());
+    let page = super::crash::page();
+    assert!(page.contains("重新开始") && page.contains("12345"));
+    let href = page.split(r#"href="/#"#).nth(1).and_then(|r| r.split('"').next()).expect("a restore link");
+    let restored = crate::profile::share::decode_fragment(&format!("#{href}")).unwrap().unwrap();
+    assert_eq!(restored.profile, profile);
+}
