@@ -30,7 +30,10 @@ impl Nav {
         let here = RwSignal::new(address());
         let route = Memo::new(move |_| here.with(|a| Route::parse(a)));
         let nav = Nav { here, route };
-        let popstate = window_event_listener(leptos::ev::popstate, move |_| nav.show(address()));
+        let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+            nav.show(address());
+            after_paint(focus_heading);
+        });
         let click = window_event_listener(leptos::ev::click, move |ev| {
             if let Some(to) = link_target(&ev) {
                 ev.prevent_default();
@@ -50,15 +53,11 @@ impl Nav {
         window().scroll_to_with_x_and_y(0.0, 0.0);
         self.show(to.to_string());
         let to = to.to_string();
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if let Ok(history) = window().history() {
-                        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to));
-                    }
-                },
-                Duration::ZERO,
-            )
+        after_paint(move || {
+            if let Ok(history) = window().history() {
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to));
+            }
+            focus_heading();
         });
     }
 
@@ -66,6 +65,25 @@ impl Nav {
         if self.here.with_untracked(|h| *h != address) {
             self.here.set(address);
         }
+    }
+}
+
+/// Runs `f` once the coming frame is painted: a task queued from that
+/// frame's animation callback runs after its rendering.
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+}
+
+/// A new screen starts at its heading, as a new page would: a screen
+/// reader reads it, and Tab goes on from there (focus would otherwise stay
+/// on the button pressed, which Leptos may keep for the next screen).
+fn focus_heading() {
+    let heading = document().query_selector("main h1").ok().flatten();
+    if let Some(h1) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = h1.set_attribute("tabindex", "-1");
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h1.focus_with_options(&options);
     }
 }
 

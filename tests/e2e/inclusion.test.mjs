@@ -121,7 +121,10 @@ test("back button and back link keep answers; 修改 returns to check answers; l
   await page.fill("#number-input", "52");
   await go(page, () => page.getByRole("button", { name: "继续" }).click());
   const second = page.url();
+  // A new screen starts at its heading, as a new page would (screen readers read it).
+  await page.waitForFunction(() => document.activeElement?.matches("main h1"), null, { timeout: 2000 });
   await go(page, () => page.goBack());
+  await page.waitForFunction(() => document.activeElement?.matches("main h1") && /多大/.test(document.activeElement.textContent), null, { timeout: 2000 });
   assert.equal(await page.inputValue("#number-input"), "52", "browser back keeps the answer");
   await go(page, () => page.goForward());
   assert.equal(page.url(), second);
