@@ -10,6 +10,7 @@ use crate::engine::explain::{person, value_text};
 use crate::engine::Ask;
 use crate::profile::facts::{FactId, FACTS};
 use crate::questionnaire::{Answer, Session};
+use crate::route::Back;
 use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -20,18 +21,17 @@ pub fn CheckPage() -> impl IntoView {
     view! {
         <Notices/>
         <h1>{tr(|m| m.check_title)}</h1>
-        <AnswerList back="check"/>
+        <AnswerList back=Back::Check/>
         <p><a href="/results" class="button">{tr(|m| m.check_results)}</a></p>
     }
 }
 
-/// Every answer with a 修改 control that returns to `back` ("check" or
-/// "results"). On the results page 修改 opens the question under its row
-/// and the results update in place. Rows are keyed by question, so a row,
-/// and a question open under it, stay while its words change (a new answer,
-/// the other language).
+/// Every answer with a 修改 control that returns to `back`. On the results
+/// page 修改 opens the question under its row and the results update in
+/// place. Rows are keyed by question, so a row, and a question open under
+/// it, stay while its words change (a new answer, the other language).
 #[component]
-pub fn AnswerList(back: &'static str) -> impl IntoView {
+pub fn AnswerList(back: Back) -> impl IntoView {
     let ctx = ctx();
     let open = RwSignal::new(None::<Key>);
     let lines = Memo::new(move |_| {
@@ -50,7 +50,7 @@ pub fn AnswerList(back: &'static str) -> impl IntoView {
             <div class="row">
                 <dt>{tr(|m| m.check_members)}</dt>
                 <dd>{members}</dd>
-                <dd class="change"><a href=format!("/household?return={back}")>{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
+                <dd class="change"><a href=format!("/household?return={}", back.name())>{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
             </div>
             <For each=keys key=|k| *k let:key>
                 {row(key, back, open, lines)}
@@ -84,13 +84,13 @@ impl Line {
     }
 }
 
-fn row(key: Key, back: &'static str, open: RwSignal<Option<Key>>, lines: Memo<Vec<Line>>) -> impl IntoView {
+fn row(key: Key, back: Back, open: RwSignal<Option<Key>>, lines: Memo<Vec<Line>>) -> impl IntoView {
     let (fact, member) = key;
     // The row's words, changed in place when the answer or the language does.
     let line = Memo::new(move |_| lines.with(|l| l.iter().find(|l| l.key == key).cloned().unwrap_or_default()));
     let label = move || line.with(|l| l.label);
     let path = question_path(&Ask { fact, member, settles: 0 });
-    let control = if back == "results" {
+    let control = if back == Back::Results {
         let id = format!("change{}", path.replace('/', "-"));
         let button = id.clone();
         let toggle = move |_| open.update(|o| *o = if *o == Some(key) { None } else { Some(key) });
@@ -111,7 +111,7 @@ fn row(key: Key, back: &'static str, open: RwSignal<Option<Key>>, lines: Memo<Ve
             {editor}
         })
     } else {
-        Either::Right(view! { <dd class="change"><a href=format!("{path}?return={back}")>{tr(|m| m.check_change)}<span class="visually-hidden">{label}</span></a></dd> })
+        Either::Right(view! { <dd class="change"><a href=format!("{path}?return={}", back.name())>{tr(|m| m.check_change)}<span class="visually-hidden">{label}</span></a></dd> })
     };
     view! {
         <div class="row">

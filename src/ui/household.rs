@@ -5,9 +5,9 @@ use crate::engine::explain::person;
 use crate::profile::facts::{find, Kind, FACTS};
 use crate::profile::MAX_MEMBERS;
 use crate::questionnaire::LifeEvent;
+use crate::route::Back;
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::route::Back;
 
 /// `back`: opened by 修改, and goes back there. `event`: the life event
 /// the resident started from.

@@ -9,10 +9,10 @@ use crate::engine::explain::{person, value_text};
 use crate::profile::facts::{find, group_of, FactId, Kind, FACTS};
 use crate::profile::Val;
 use crate::questionnaire::{choices, Answer};
+use crate::route::Back;
 use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::route::Back;
 
 /// The question with `{who}` filled in, grammatical when it is "you".
 pub fn question_text(template: crate::text::Text, member: Option<usize>, answers: &crate::profile::Profile, lang: Lang) -> String {

@@ -8,6 +8,7 @@ use crate::catalog::{Catalog, Per};
 use crate::engine::explain::person;
 use crate::engine::{Evaluation, Outcome, Status};
 use crate::questionnaire::Session;
+use crate::route::Back;
 use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -131,7 +132,7 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
         <p class="disclaimer">{tr(|m| m.disclaimer)}</p>
         <details class="your-answers" on:toggle=move |ev| answers_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{tr(|m| m.results_change)}</summary>
-            {move || answers_open.get().then(|| view! { <super::check::AnswerList back="results"/> })}
+            {move || answers_open.get().then(|| view! { <super::check::AnswerList back=Back::Results/> })}
         </details>
         <div class="results-body" data-complete=move || (first.waiting.get() + second.waiting.get() == 0).to_string()>
             <section aria-labelledby="eligible">
