@@ -31,8 +31,9 @@ impl Nav {
         let route = Memo::new(move |_| here.with(|a| Route::parse(a)));
         let nav = Nav { here, route };
         let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-            nav.show(address());
-            after_paint(focus_heading);
+            if nav.show(address()) {
+                after_paint(focus_heading);
+            }
         });
         let click = window_event_listener(leptos::ev::click, move |ev| {
             if let Some(to) = link_target(&ev) {
@@ -48,10 +49,13 @@ impl Nav {
     }
 
     /// Shows the screen for `to` (a path with an optional query), then
-    /// adds it to the history after the frame that shows it.
+    /// adds it to the history after the frame that shows it. Going where
+    /// the resident already is only scrolls to the top.
     pub fn go(&self, to: &str) {
         window().scroll_to_with_x_and_y(0.0, 0.0);
-        self.show(to.to_string());
+        if !self.show(to.to_string()) {
+            return;
+        }
         let to = to.to_string();
         after_paint(move || {
             if let Ok(history) = window().history() {
@@ -61,10 +65,13 @@ impl Nav {
         });
     }
 
-    fn show(&self, address: String) {
-        if self.here.with_untracked(|h| *h != address) {
+    /// Whether `address` is a new one.
+    fn show(&self, address: String) -> bool {
+        let new = self.here.with_untracked(|h| *h != address);
+        if new {
             self.here.set(address);
         }
+        new
     }
 }
 
