@@ -19,6 +19,13 @@ mod tests;
 
 use crate::catalog::Catalog;
 
+/// Runs `f` once the coming frame is painted (a task queued from that
+/// frame's animation callback runs after its rendering): for work the
+/// resident need not wait for, kept out of the frame that answers a tap.
+fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
+}
+
 /// Mounts the app, or a plain message if the built-in catalog is broken.
 pub fn start() {
     crash::install();

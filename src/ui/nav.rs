@@ -5,9 +5,9 @@
 //! Links stay plain `<a href>`: they work before the app runs and in a new
 //! tab, and a click on one to this site is taken over here.
 
+use super::after_paint;
 use crate::route::Route;
 use leptos::prelude::*;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy)]
@@ -73,12 +73,6 @@ impl Nav {
         }
         new
     }
-}
-
-/// Runs `f` once the coming frame is painted: a task queued from that
-/// frame's animation callback runs after its rendering.
-fn after_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, Duration::ZERO));
 }
 
 /// A new screen starts at its heading, as a new page would: a screen

@@ -2,6 +2,7 @@
 //! then, folded, what does not apply and why; grouped by category.
 
 use super::app::{ctx, tr, Notices, Texts, TextsPending};
+use super::after_paint;
 use super::slice::Slicer;
 use super::speech::ReadAloud;
 use crate::catalog::{Catalog, Per};
@@ -121,10 +122,17 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
         ctx.session.set(Session::new());
         ctx.nav.go("/");
     };
-    let share = move || {
-        let origin = window().location().origin().unwrap_or_default();
-        format!("{origin}/results#{}", ctx.session.with(|s| s.share_fragment()))
-    };
+    // The share link sits at the end of the page: it is written after the
+    // frame that shows the results (encoding it is the slowest part of a
+    // change of answers after the cards).
+    let share = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        ctx.session.track();
+        after_paint(move || {
+            let origin = window().location().origin().unwrap_or_default();
+            let _ = share.try_set(format!("{origin}/results#{}", ctx.session.with_untracked(|s| s.share_fragment())));
+        });
+    });
     view! {
         <Notices/>
         <h1>{tr(|m| m.results_title)}</h1>

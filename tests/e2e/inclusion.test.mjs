@@ -238,6 +238,28 @@ test("language switch mid-flow keeps the page, the choice and html lang", async 
   await context.close();
 });
 
+test("the share link opens the same results, and follows a change of answers", async () => {
+  const { context, page } = await open("/results");
+  const link = () => page.waitForFunction((old) => { const v = document.querySelector(".share-link")?.value; return v && v !== old && v; }, link.last).then((h) => h.jsonValue()).then((v) => (link.last = v));
+  assert.match(await link(), /\/results#p=[\w-]+$/);
+  const summary = await page.locator(".summary").innerText();
+  const other = await context.newPage();
+  await other.goto(link.last);
+  await ready(other);
+  assert.equal(await other.locator(".summary").innerText(), summary, "the link shows the same results");
+  await page.locator("details.your-answers summary").click();
+  await page.locator("details.your-answers .row", { hasText: "· 年龄" }).filter({ hasText: "子女" }).getByRole("button", { name: /修改/ }).click();
+  await page.fill("#number-input", "5");
+  await page.getByRole("button", { name: "更新结果" }).click();
+  await link();
+  const third = await context.newPage(); // a fresh load, as a pasted link would be
+  await third.goto(link.last);
+  await ready(third);
+  await third.locator("details.your-answers summary").click();
+  assert.match(await answersText(third), /子女（5岁） · 年龄\s+5岁/);
+  await context.close();
+});
+
 test("results: counts announced, source view highlights the plan's sentence", async () => {
   const { context, page } = await open("/results");
   const status = page.locator("[role=status]");
