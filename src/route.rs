@@ -1,6 +1,6 @@
-//! Which screen an address shows. Plain Rust, so every address the app
-//! writes or a resident types is tested natively; `ui::nav` wires it to
-//! the browser's history.
+//! Which screen an address shows, and the address of a screen. Plain Rust,
+//! so every address the app writes or a resident types is tested natively;
+//! `ui::nav` wires it to the browser's history.
 
 /// A screen and what its address says about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,12 +31,32 @@ impl Back {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    fn name(self) -> &'static str {
         &self.path()[1..]
     }
 }
 
 impl Route {
+    /// A question about the household (`member` None) or a member.
+    pub fn question(key: &str, member: Option<usize>, back: Option<Back>) -> Route {
+        Route::Question { key: key.to_string(), who: member.map_or("h".to_string(), |m| m.to_string()), back }
+    }
+
+    /// The address that shows this screen: what `parse` reads back.
+    pub fn address(&self) -> String {
+        let back = |b: &Option<Back>| b.map(|b| format!("return={}", b.name()));
+        let (path, query) = match self {
+            Route::Start => ("/".to_string(), vec![]),
+            Route::Household { back: b, event } => ("/household".to_string(), [back(b), event.as_ref().map(|e| format!("event={e}"))].into_iter().flatten().collect()),
+            Route::Question { key, who, back: b } => (format!("/q/{key}/{who}"), back(b).into_iter().collect()),
+            Route::Check => ("/check".to_string(), vec![]),
+            Route::Results => ("/results".to_string(), vec![]),
+            Route::Source(id) => (format!("/source/{id}"), vec![]),
+            Route::NotFound => ("/not-found".to_string(), vec![]),
+        };
+        if query.is_empty() { path } else { format!("{path}?{}", query.join("&")) }
+    }
+
     /// Reads a path with its query (`/q/age/0?return=check`); a fragment
     /// is ignored, an unknown path is `NotFound`.
     pub fn parse(address: &str) -> Route {
@@ -81,7 +101,15 @@ mod tests {
         ];
         for (address, route) in cases {
             assert_eq!(Route::parse(address), route, "{address}");
+            if !address.contains('#') {
+                assert_eq!(route.address(), address, "{route:?} is written as it is read");
+            }
         }
+        assert_eq!(Route::question("age", Some(0), None), Route::parse("/q/age/0"));
+        assert_eq!(Route::question("area", None, Some(Back::Check)).address(), "/q/area/h?return=check");
+        let both = Route::Household { back: Some(Back::Results), event: Some("baby".into()) };
+        assert_eq!(Route::parse(&both.address()), both);
+        assert_eq!(Route::parse(&Route::NotFound.address()), Route::NotFound);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::catalog::Catalog;
 use crate::engine::Ask;
 use crate::profile::facts::FACTS;
 use crate::questionnaire::Session;
-use crate::route::Route;
+use crate::route::{Back, Route};
 use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -78,15 +78,16 @@ pub fn TextsPending(state: Texts) -> impl IntoView {
     }
 }
 
-/// The page for a pending question.
-pub fn question_path(ask: &Ask) -> String {
-    let who = ask.member.map_or("h".to_string(), |m| m.to_string());
-    format!("/q/{}/{who}", FACTS[ask.fact].key)
+/// Where to go after an answer: back where 修改 came from, else the next
+/// question, or check-answers.
+pub fn go_on(ctx: &Ctx, back: Option<Back>) {
+    ctx.nav.go(&back.map_or_else(|| next_path(ctx), |b| b.path().to_string()));
 }
 
-/// Where to go after an answer: the next question, or check-answers.
+/// The next question, or check-answers.
 pub fn next_path(ctx: &Ctx) -> String {
-    ctx.session.with_untracked(|s| s.next_question(ctx.catalog)).map_or_else(|| "/check".to_string(), |a| question_path(&a))
+    let next = ctx.session.with_untracked(|s| s.next_question(ctx.catalog));
+    next.map_or(Route::Check, |a: Ask| Route::question(FACTS[a.fact].key, a.member, None)).address()
 }
 
 #[component]

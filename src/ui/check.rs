@@ -2,15 +2,14 @@
 //! 修改 link that comes back here. The same list sits on the results page,
 //! where 修改 opens the question in place and the results update at once.
 
-use super::app::{ctx, question_path, tr, Notices};
+use super::app::{ctx, tr, Notices};
 use super::i18n::msg;
 use super::slice::Slicer;
 use super::question::QuestionForm;
 use crate::engine::explain::{person, value_text};
-use crate::engine::Ask;
 use crate::profile::facts::{FactId, FACTS};
 use crate::questionnaire::{Answer, Session};
-use crate::route::Back;
+use crate::route::{Back, Route};
 use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -50,7 +49,7 @@ pub fn AnswerList(back: Back) -> impl IntoView {
             <div class="row">
                 <dt>{tr(|m| m.check_members)}</dt>
                 <dd>{members}</dd>
-                <dd class="change"><a href=format!("/household?return={}", back.name())>{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
+                <dd class="change"><a href=Route::Household { back: Some(back), event: None }.address()>{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
             </div>
             <For each=keys key=|k| *k let:key>
                 {row(key, back, open, lines)}
@@ -89,9 +88,9 @@ fn row(key: Key, back: Back, open: RwSignal<Option<Key>>, lines: Memo<Vec<Line>>
     // The row's words, changed in place when the answer or the language does.
     let line = Memo::new(move |_| lines.with(|l| l.iter().find(|l| l.key == key).cloned().unwrap_or_default()));
     let label = move || line.with(|l| l.label);
-    let path = question_path(&Ask { fact, member, settles: 0 });
+    let question = |back| Route::question(FACTS[fact].key, member, back).address();
     let control = if back == Back::Results {
-        let id = format!("change{}", path.replace('/', "-"));
+        let id = format!("change{}", question(None).replace('/', "-"));
         let button = id.clone();
         let toggle = move |_| open.update(|o| *o = if *o == Some(key) { None } else { Some(key) });
         // Focus goes back to the 修改 button before the question closes:
@@ -111,7 +110,7 @@ fn row(key: Key, back: Back, open: RwSignal<Option<Key>>, lines: Memo<Vec<Line>>
             {editor}
         })
     } else {
-        Either::Right(view! { <dd class="change"><a href=format!("{path}?return={}", back.name())>{tr(|m| m.check_change)}<span class="visually-hidden">{label}</span></a></dd> })
+        Either::Right(view! { <dd class="change"><a href=question(Some(back))>{tr(|m| m.check_change)}<span class="visually-hidden">{label}</span></a></dd> })
     };
     view! {
         <div class="row">

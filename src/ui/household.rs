@@ -1,6 +1,6 @@
 //! Who lives with you: the person answering plus up to 11 others.
 
-use super::app::{ctx, next_path, tr};
+use super::app::{ctx, go_on, tr};
 use crate::engine::explain::person;
 use crate::profile::facts::{find, Kind, FACTS};
 use crate::profile::MAX_MEMBERS;
@@ -26,7 +26,6 @@ pub fn HouseholdPage(back: Option<Back>, event: Option<String>) -> impl IntoView
         ctx.session.with(|s| (0..s.answers.members.len()).map(|i| (i, person(&s.answers, i, lang))).collect::<Vec<_>>())
     };
     let full = move || ctx.session.with(|s| s.answers.members.len() >= MAX_MEMBERS);
-    let go_on = move |_| ctx.nav.go(&back.map_or_else(|| next_path(&ctx), |b| b.path().to_string()));
     view! {
         <h1>{tr(|m| m.household_title)}</h1>
         <p>{tr(|m| m.household_hint)}</p>
@@ -58,6 +57,6 @@ pub fn HouseholdPage(back: Option<Back>, event: Option<String>) -> impl IntoView
                 </div>
             })
         }}
-        <p><button type="button" class="button" on:click=go_on>{tr(|m| m.continue_)}</button></p>
+        <p><button type="button" class="button" on:click=move |_| go_on(&ctx, back)>{tr(|m| m.continue_)}</button></p>
     }
 }

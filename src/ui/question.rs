@@ -3,7 +3,7 @@
 //! error summary takes focus; back works, and answers are kept. The same
 //! form opens under an answer on the results page, to change it in place.
 
-use super::app::{ctx, next_path, progress_text, tr, NotFound, Notices};
+use super::app::{ctx, go_on, progress_text, tr, NotFound, Notices};
 use super::speech::ReadAloud;
 use crate::engine::explain::{person, value_text};
 use crate::profile::facts::{find, group_of, FactId, Kind, FACTS};
@@ -145,7 +145,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
         });
         match inline {
             Some(done) => done.run(()),
-            None => ctx.nav.go(&back.map_or_else(|| next_path(&ctx), |b| b.path().to_string())),
+            None => go_on(&ctx, back),
         }
     };
 

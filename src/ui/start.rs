@@ -3,6 +3,7 @@
 
 use super::app::{ctx, Notices, tr};
 use crate::questionnaire::LifeEvent;
+use crate::route::Route;
 use leptos::prelude::*;
 
 #[component]
@@ -12,7 +13,7 @@ pub fn StartPage() -> impl IntoView {
         let lang = ctx.lang.get();
         LifeEvent::ALL
             .into_iter()
-            .map(|e| view! { <li><a href=format!("/household?event={}", e.slug()) class="event">{e.label().get(lang)}</a></li> })
+            .map(|e| view! { <li><a href=Route::Household { back: None, event: Some(e.slug().to_string()) }.address() class="event">{e.label().get(lang)}</a></li> })
             .collect_view()
     };
     view! {
