@@ -175,6 +175,12 @@ impl Session {
         Some(true)
     }
 
+    /// Nothing answered yet: a link's answers can be taken as they are,
+    /// with nothing to lose.
+    pub fn is_blank(&self) -> bool {
+        self.answers == Session::new().answers && self.unsure.is_empty()
+    }
+
     /// The share link fragment for these answers.
     pub fn share_fragment(&self) -> String {
         share::encode_p(&self.answers)

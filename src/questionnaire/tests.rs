@@ -54,6 +54,21 @@ fn prefill_fills_only_what_is_not_answered() {
 }
 
 #[test]
+fn a_session_is_blank_until_something_is_answered() {
+    let age = find("age").unwrap();
+    assert!(Session::new().is_blank());
+    let mut answered = Session::new();
+    answered.answer(age, Some(0), Answer::Value(Val::Int(40)));
+    assert!(!answered.is_blank());
+    let mut unsure = Session::new();
+    unsure.answer(age, Some(0), Answer::Unsure);
+    assert!(!unsure.is_blank(), "不确定 is an answer too");
+    let mut household = Session::new();
+    household.add_member("child");
+    assert!(!household.is_blank(), "so is who lives in the household");
+}
+
+#[test]
 fn removing_a_member_moves_later_answers() {
     let mut s = Session::new();
     s.add_member("spouse");

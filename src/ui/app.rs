@@ -3,7 +3,7 @@
 
 use super::i18n::{msg, Msg};
 use super::nav::Nav;
-use super::{check, crash, household, question, results, source, start};
+use super::{check, crash, household, prefill, question, results, source, start};
 use crate::catalog::Catalog;
 use crate::engine::Ask;
 use crate::profile::facts::FACTS;
@@ -112,7 +112,7 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
     view! {
         <Header/>
         <main id="main" tabindex="-1">
-            <Prefill/>
+            <prefill::Prefill/>
             {move || screen(ctx.nav.route.get())}
         </main>
         <Footer/>
@@ -128,28 +128,6 @@ fn screen(route: Route) -> AnyView {
         Route::Results => view! { <results::ResultsPage/> }.into_any(),
         Route::Source(id) => view! { <source::SourcePage id/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
-    }
-}
-
-/// Applies a `#p=` / `#z=` profile once, removes it from the address bar,
-/// and goes on to whatever is still unknown.
-#[component]
-fn Prefill() -> impl IntoView {
-    let ctx = ctx();
-    let Some(window) = web_sys::window() else { return };
-    let hash = window.location().hash().unwrap_or_default();
-    let Some(applied) = ctx.session.try_update(|s| s.prefill(&hash)).flatten() else { return };
-    // Answers are applied once, then leave the address bar (and history).
-    if let Ok(history) = window.history() {
-        let path = window.location().pathname().unwrap_or_else(|_| "/".into());
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-    }
-    // A share link to /results stays there; a portal link goes on to what
-    // is still unknown. A broken link stays put and shows why.
-    let on_start = window.location().pathname().is_ok_and(|p| p == "/");
-    if applied && on_start {
-        let to = next_path(&ctx);
-        request_animation_frame(move || ctx.nav.go(&to));
     }
 }
 

@@ -31,7 +31,10 @@ pub fn show(detail: &str) {
 /// The crash page: plain HTML, so it shows even when the app cannot run.
 pub fn page() -> String {
     let restore = LAST_ANSWERS.with(|l| l.try_borrow().ok().and_then(|a| a.as_ref().map(share::encode_p)));
-    let restore_link = restore.map(|r| format!(r#"<p><a class="button" href="/#{r}">恢复我的回答，继续</a></p>"#)).unwrap_or_default();
+    // The query makes the link load the guide again even from the start
+    // page: there a bare `/#p=` would only change the fragment, which the
+    // stopped app cannot follow.
+    let restore_link = restore.map(|r| format!(r#"<p><a class="button" href="/?restore#{r}">恢复我的回答，继续</a></p>"#)).unwrap_or_default();
     format!(
         r#"<main class="crash" id="main"><h1>抱歉，页面出了问题</h1>
 <p>指南遇到了一个错误。您的回答没有上传到任何地方。</p>{restore_link}

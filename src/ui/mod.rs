@@ -8,6 +8,7 @@ mod fetch;
 mod household;
 mod i18n;
 mod nav;
+mod prefill;
 mod question;
 mod results;
 mod source;

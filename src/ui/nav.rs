@@ -78,7 +78,7 @@ impl Nav {
 /// A new screen starts at its heading, as a new page would: a screen
 /// reader reads it, and Tab goes on from there (focus would otherwise stay
 /// on the button pressed, which Leptos may keep for the next screen).
-fn focus_heading() {
+pub fn focus_heading() {
     let heading = document().query_selector("main h1").ok().flatten();
     if let Some(h1) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = h1.set_attribute("tabindex", "-1");

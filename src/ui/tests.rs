@@ -59,7 +59,7 @@ fn crash_page_restores_the_answers_given() {
     super::crash::remember(profile.clone());
     let page = super::crash::page();
     assert!(page.contains("重新开始") && page.contains("12345"));
-    let href = page.split(r#"href="/#"#).nth(1).and_then(|r| r.split('"').next()).expect("a restore link");
+    let href = page.split(r#"href="/?restore#"#).nth(1).and_then(|r| r.split('"').next()).expect("a restore link");
     let restored = crate::profile::share::decode_fragment(&format!("#{href}")).unwrap().unwrap();
     assert_eq!(restored.profile, profile);
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, newPage, ready, p, requests } from "./harness.mjs";
-import { go, answerAll, titles, answersText } from "./flow.mjs";
+import { go, answerAll, titles, answersText, axe } from "./flow.mjs";
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -110,6 +110,63 @@ for (const h of prefilled) {
     await context.close();
   });
 }
+
+test("a link with answers opened in a tab that already shows the guide: taken when nothing is answered, else the resident chooses", async () => {
+  const elder = { v: 1, members: [{ role: "self", age: 77 }] };
+  const pregnant = { v: 1, members: [{ role: "self", age: 27, sex: "female", pregnant: true }] };
+  const { context, page } = await newPage(browser);
+  // Only the fragment changes: the page does not load again.
+  const follow = (link) => page.evaluate((h) => { location.hash = h; }, link);
+  await page.goto(srv.url + "/");
+  await ready(page);
+  await page.evaluate(() => { window.sameDocument = true; });
+  // Nothing answered yet: taken at once, as a freshly opened link is.
+  await follow(p(elder));
+  await page.waitForURL(/\/q\//);
+  assert.equal(new URL(page.url()).hash, "");
+  assert.equal(await page.locator("#link-offer").count(), 0);
+  await page.goto(srv.url + "/results" + p(elder));
+  await ready(page);
+  const before = await titles(page, "eligible");
+  await page.evaluate(() => { window.sameDocument = true; });
+  // Answers given: the resident is asked, and keeping them changes nothing.
+  await follow(p(pregnant));
+  await page.locator("#link-offer").waitFor();
+  assert.match(await page.locator("#link-offer").innerText(), /这个链接里有另一组回答/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "link-offer", "the question takes focus");
+  assert.equal(new URL(page.url()).hash, "", "the answers leave the address bar");
+  assert.deepEqual(await titles(page, "eligible"), before, "nothing changes until the resident chooses");
+  assert.deepEqual(await axe(page), [], "the question passes axe");
+  await page.getByRole("button", { name: "保留我现在的回答" }).click();
+  await page.locator("#link-offer").waitFor({ state: "detached" });
+  assert.deepEqual(await titles(page, "eligible"), before);
+  // Taking the link's answers replaces them; the results page stays.
+  await follow(p(pregnant));
+  await page.getByRole("button", { name: "换成链接里的回答" }).click();
+  await page.locator("#link-offer").waitFor({ state: "detached" });
+  await page.locator("section[aria-labelledby=eligible] article.service h4", { hasText: "免费产前筛查和产前诊断" }).first().waitFor();
+  assert.match(page.url(), /\/results$/);
+  await page.locator("details.your-answers summary").click();
+  assert.match(await answersText(page), /年龄\s+27岁/);
+  assert.doesNotMatch(await answersText(page), /77岁/, "replaced, not merged");
+  // A jump within the page is not a link with answers.
+  await follow("#main");
+  assert.equal(await page.locator("#link-offer").count(), 0);
+  assert.equal(await page.evaluate(() => window.sameDocument), true, "all without loading the page again");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("the crash page's restore link (/?restore#p=) opens the guide with the answers", async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + "/?restore" + p({ v: 1, members: [{ role: "self", age: 77 }] }));
+  await ready(page);
+  await page.waitForURL(/\/q\//);
+  await answerAll(page, {});
+  assert.match(await answersText(page), /年龄\s+77岁/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
 
 test("pre-filled with everything unknown: every question offers 不确定 and the flow ends", async () => {
   const { context, page } = await newPage(browser);

@@ -1,0 +1,110 @@
+//! Answers that come in a link (`#p=` / `#z=`, profile-v1.md): a portal's
+//! pre-filled link, a share link, the crash page's restore link.
+//!
+//! On first load they fill what is not answered yet. In a tab that already
+//! shows the guide, a link to the same page changes only the fragment, and
+//! the page does not load again: with nothing answered yet the link's
+//! answers are taken; otherwise the resident chooses between theirs and the
+//! link's, so no answer is lost without asking.
+
+use super::after_paint;
+use super::app::{ctx, next_path, tr, Ctx};
+use super::nav::focus_heading;
+use crate::profile::share::decode_fragment;
+use crate::questionnaire::Session;
+use crate::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn Prefill() -> impl IntoView {
+    let ctx = ctx();
+    // A link's answers, waiting for the resident to take or leave them.
+    let offered = RwSignal::new(None::<String>);
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = fragment();
+        match decode_fragment(&hash) {
+            // A jump within the page (#main, #answer).
+            None => {}
+            Some(Ok(_)) if !ctx.session.with_untracked(Session::is_blank) => {
+                clear_fragment();
+                offered.set(Some(hash));
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+                after_paint(|| focus("link-offer"));
+            }
+            // Nothing to lose, or a broken link that only says why.
+            Some(_) => apply(ctx, &hash, false),
+        }
+    });
+    on_cleanup(move || hashchange.remove());
+    let hash = fragment();
+    if decode_fragment(&hash).is_some() {
+        apply(ctx, &hash, false);
+    }
+    let choose = move |replace: bool| {
+        if let Some(hash) = offered.get_untracked() {
+            offered.set(None);
+            if replace {
+                apply(ctx, &hash, true);
+            }
+            after_paint(focus_heading);
+        }
+    };
+    move || {
+        offered.get().is_some().then(|| {
+            view! {
+                <div class="notice" role="alert" id="link-offer" tabindex="-1">
+                    <h2>{tr(|m| m.link_title)}</h2>
+                    <p>{tr(|m| m.link_body)}</p>
+                    <p class="actions">
+                        <button type="button" on:click=move |_| choose(true)>{tr(|m| m.link_replace)}</button>
+                        <button type="button" class="secondary" on:click=move |_| choose(false)>{tr(|m| m.link_keep)}</button>
+                    </p>
+                </div>
+            }
+        })
+    }
+}
+
+/// Takes a link's answers into what is answered (or, with `replace`, in
+/// place of it), takes them out of the address bar and history, then goes
+/// on as a link does: a share link to the results stays there, a portal
+/// link to the start page goes on to what is still unknown, and a broken
+/// link stays put and shows why. Replaced answers also go on: the page
+/// shown was built from the old ones.
+fn apply(ctx: Ctx, hash: &str, replace: bool) {
+    let applied = ctx.session.try_update(|s| {
+        if replace {
+            *s = Session::new();
+        }
+        s.prefill(hash)
+    });
+    clear_fragment();
+    let go_on = match ctx.nav.route.get_untracked() {
+        Route::Start => true,
+        Route::Results => false,
+        _ => replace,
+    };
+    if applied.flatten() == Some(true) && go_on {
+        let to = next_path(&ctx);
+        request_animation_frame(move || ctx.nav.go(&to));
+    }
+}
+
+fn fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+fn clear_fragment() {
+    let location = window().location();
+    if let Ok(history) = window().history() {
+        let path = location.pathname().unwrap_or_else(|_| "/".into());
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
