@@ -136,13 +136,18 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
             });
             return;
         };
-        ctx.session.update(|s| {
-            s.notices.clear(); // shown once, on the page the link opened
-            for (g, a) in answers {
-                s.answer(g, member, a);
-            }
-            s.answered += usize::from(first_time);
-        });
+        // The same answers again (更新结果 with nothing changed) leave the
+        // session as it is: nothing is evaluated again.
+        let same = !first_time && ctx.session.with_untracked(|s| s.notices.is_empty() && answers.iter().all(|&(g, a)| s.current(g, member) == Some(a)));
+        if !same {
+            ctx.session.update(|s| {
+                s.notices.clear(); // shown once, on the page the link opened
+                for (g, a) in answers {
+                    s.answer(g, member, a);
+                }
+                s.answered += usize::from(first_time);
+            });
+        }
         match inline {
             Some(done) => done.run(()),
             None => go_on(&ctx, back),
