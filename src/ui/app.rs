@@ -57,7 +57,11 @@ pub enum Texts {
 pub fn load_texts(ctx: Ctx) {
     ctx.texts.set(Texts::Loading);
     leptos::task::spawn_local(async move {
-        let full = super::fetch::fetch_text(&format!("/{}", crate::catalog::TEXTS_FILE)).await.and_then(|json| ctx.catalog.with_texts(&json).ok());
+        let full = super::fetch::fetch_text(&format!("/{}", crate::catalog::TEXTS_FILE)).await.and_then(|json| {
+            let full = ctx.catalog.with_texts(&json).ok()?;
+            super::warmup::warm(&json);
+            Some(full)
+        });
         // Leaked once per successful load: the catalog lives as long as the page.
         ctx.texts.set(full.map_or(Texts::Failed, |c| Texts::Ready(Box::leak(Box::new(c)))));
     });

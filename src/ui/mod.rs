@@ -17,6 +17,7 @@ mod speech;
 mod start;
 #[cfg(test)]
 mod tests;
+mod warmup;
 
 use crate::catalog::Catalog;
 

@@ -109,3 +109,54 @@ test("works inside the portal's sandboxed iframe, with and without allow-same-or
   }
   app.server.close();
 });
+
+test("type samples (ui/warmup.rs) cover every text style the pages use, out of sight and unread, then go", async () => {
+  const { context, page } = await newPage(browser);
+  // The samples are removed once laid out: note each one's size and weight
+  // as it comes.
+  await page.addInitScript(() => {
+    window.samples = { styles: [], box: null };
+    new MutationObserver((records) => {
+      for (const node of records.flatMap((r) => [...r.addedNodes])) {
+        if (node.nodeType !== 1) continue;
+        const cs = getComputedStyle(node);
+        if (node.classList.contains("type-samples")) {
+          const r = node.getBoundingClientRect();
+          window.samples.box = { ariaHidden: node.getAttribute("aria-hidden"), visibility: cs.visibility, height: r.height, right: r.right };
+        } else if (node.parentElement?.classList.contains("type-samples")) window.samples.styles.push(`${cs.fontSize} ${cs.fontWeight}`);
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const used = new Set();
+  const collect = async () => {
+    const styles = await page.evaluate(() => [...document.querySelectorAll("body *")]
+      .filter((el) => el.getClientRects().length && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+      .map((el) => { const cs = getComputedStyle(el); return `${cs.fontSize} ${cs.fontWeight}`; }));
+    for (const s of styles) used.add(s);
+  };
+  const gone = () => page.waitForFunction(() => window.samples.box && !document.querySelector(".type-samples"));
+  await page.goto(srv.url + "/");
+  await ready(page);
+  await collect();
+  await gone();
+  await page.getByRole("link", { name: "开始" }).click();
+  await page.getByRole("button", { name: "继续" }).click();
+  await page.waitForURL(/\/q\//);
+  await page.getByRole("button", { name: "继续" }).click(); // nothing chosen: the error summary
+  await page.locator(".error-summary").waitFor();
+  await collect();
+  const family = { v: 1, household: { area: "urban", support_status: "low_income" }, members: [{ role: "self", age: 38 }, { role: "child", age: 2 }, { role: "parent", age: 72 }] };
+  await page.goto(srv.url + "/results#p=" + Buffer.from(JSON.stringify(family)).toString("base64url"));
+  await page.waitForSelector(".results-body[data-complete=true]");
+  await page.locator("details.your-answers summary").click();
+  await page.locator("details.not-eligible summary").click();
+  await page.locator("details.your-answers .row", { hasText: "· 年龄" }).first().getByRole("button", { name: /修改/ }).click();
+  await page.locator("dd.edit").waitFor();
+  await collect();
+  await gone();
+  const { styles, box } = await page.evaluate(() => window.samples);
+  for (const style of used) assert.ok(styles.includes(style), `text at ${style} is used but not in ui/warmup.rs STYLES (${styles.join(", ")})`);
+  assert.deepEqual(box, { ariaHidden: "true", visibility: "hidden", height: 0, right: 0 }, "hidden from screen readers, unseen, taking no room");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
