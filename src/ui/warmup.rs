@@ -8,7 +8,9 @@
 //! reads the start page, then removed: the browser keeps what it set up.
 //! (Measured in the README's Performance section.)
 
-/// One element of each text size and weight in style/main.css. The e2e
+use wasm_bindgen::JsCast;
+
+/// An element of each text size and weight in style/main.css. The e2e
 /// test "type samples (ui/warmup.rs) cover every text style…" fails when a
 /// page uses one that is not here.
 const STYLES: &[(&str, &str)] = &[
@@ -29,26 +31,50 @@ const STYLES: &[(&str, &str)] = &[
 /// Lays out the characters of `text` in every style, a style per frame,
 /// then takes the samples away.
 pub fn warm(text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
     let (Ok(samples), Some(body)) = (document.create_element("div"), document.body()) else { return };
     samples.set_class_name("type-samples");
     let _ = samples.set_attribute("aria-hidden", "true");
     let _ = body.append_child(&samples);
-    add(document, samples, characters(text), 0);
+    // Each style's size and weight, read from a real element of it within
+    // this task; the samples are plain blocks, so the page never holds a
+    // second h1 or .summary.
+    let probes: Vec<web_sys::Element> = STYLES
+        .iter()
+        .filter_map(|&(tag, class)| {
+            let probe = document.create_element(tag).ok()?;
+            probe.set_class_name(class);
+            samples.append_child(&probe).ok().map(|_| probe)
+        })
+        .collect();
+    let fonts = probes
+        .iter()
+        .filter_map(|probe| {
+            // Read before the probe goes: a computed style is live.
+            let style = window.get_computed_style(probe).ok().flatten();
+            let font = style.and_then(|s| Some((s.get_property_value("font-size").ok()?, s.get_property_value("font-weight").ok()?)));
+            probe.remove();
+            font
+        })
+        .collect();
+    add(document, samples, fonts, characters(text));
 }
 
-fn add(document: web_sys::Document, samples: web_sys::Element, text: String, next: usize) {
-    let Some(&(tag, class)) = STYLES.get(next) else {
+fn add(document: web_sys::Document, samples: web_sys::Element, mut fonts: Vec<(String, String)>, text: String) {
+    let Some((size, weight)) = fonts.pop() else {
         // The last style was laid out in the frame before this callback.
         samples.remove();
         return;
     };
-    if let Ok(el) = document.create_element(tag) {
-        el.set_class_name(class);
+    if let Ok(el) = document.create_element("div") {
+        let style = el.unchecked_ref::<web_sys::HtmlElement>().style();
+        let _ = style.set_property("font-size", &size);
+        let _ = style.set_property("font-weight", &weight);
         el.set_text_content(Some(&text));
         let _ = samples.append_child(&el);
     }
-    leptos::prelude::request_animation_frame(move || add(document, samples, text, next + 1));
+    leptos::prelude::request_animation_frame(move || add(document, samples, fonts, text));
 }
 
 /// Each character of `text` once, in order of first use: white space

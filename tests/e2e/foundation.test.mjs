@@ -115,15 +115,18 @@ test("type samples (ui/warmup.rs) cover every text style the pages use, out of s
   // The samples are removed once laid out: note each one's size and weight
   // as it comes.
   await page.addInitScript(() => {
-    window.samples = { styles: [], box: null };
+    window.samples = { styles: [], tags: [], box: null };
     new MutationObserver((records) => {
       for (const node of records.flatMap((r) => [...r.addedNodes])) {
-        if (node.nodeType !== 1) continue;
+        if (node.nodeType !== 1 || !node.isConnected) continue; // the probes are gone at once
         const cs = getComputedStyle(node);
         if (node.classList.contains("type-samples")) {
           const r = node.getBoundingClientRect();
           window.samples.box = { ariaHidden: node.getAttribute("aria-hidden"), visibility: cs.visibility, height: r.height, right: r.right };
-        } else if (node.parentElement?.classList.contains("type-samples")) window.samples.styles.push(`${cs.fontSize} ${cs.fontWeight}`);
+        } else if (node.parentElement?.classList.contains("type-samples")) {
+          window.samples.styles.push(`${cs.fontSize} ${cs.fontWeight}`);
+          window.samples.tags.push(node.tagName);
+        }
       }
     }).observe(document, { childList: true, subtree: true });
   });
@@ -154,9 +157,11 @@ test("type samples (ui/warmup.rs) cover every text style the pages use, out of s
   await page.locator("dd.edit").waitFor();
   await collect();
   await gone();
-  const { styles, box } = await page.evaluate(() => window.samples);
+  const { styles, box, tags: all } = await page.evaluate(() => window.samples);
+  const tags = [...new Set(all)];
   for (const style of used) assert.ok(styles.includes(style), `text at ${style} is used but not in ui/warmup.rs STYLES (${styles.join(", ")})`);
   assert.deepEqual(box, { ariaHidden: "true", visibility: "hidden", height: 0, right: 0 }, "hidden from screen readers, unseen, taking no room");
+  assert.deepEqual(tags, ["DIV"], "plain blocks: never a second h1 or .summary on the page");
   assert.deepEqual(page.problems, []);
   await context.close();
 });
