@@ -94,10 +94,12 @@ fn fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+/// The address without the fragment. The query stays: a life-event link
+/// (`/household?event=baby#p=…`) must still be one after the back button.
 fn clear_fragment() {
     let location = window().location();
     if let Ok(history) = window().history() {
-        let path = location.pathname().unwrap_or_else(|_| "/".into());
+        let path = location.pathname().unwrap_or_else(|_| "/".into()) + &location.search().unwrap_or_default();
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
     }
 }

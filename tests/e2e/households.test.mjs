@@ -157,6 +157,21 @@ test("a link with answers opened in a tab that already shows the guide: taken wh
   await context.close();
 });
 
+test("a life-event link with answers keeps its life event after the back button", async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + "/household?event=baby" + p({ v: 1, members: [{ role: "self", age: 30, sex: "female" }] }));
+  await ready(page);
+  assert.equal(new URL(page.url()).search + new URL(page.url()).hash, "?event=baby", "only the answers leave the address");
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  const first = await page.locator("main h1").innerText();
+  await page.goBack();
+  await page.waitForURL(/\/household\?event=baby$/);
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  assert.equal(await page.locator("main h1").innerText(), first, "the same questions: still the baby life event");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test("the crash page's restore link (/?restore#p=) opens the guide with the answers", async () => {
   const { context, page } = await newPage(browser);
   await page.goto(srv.url + "/?restore" + p({ v: 1, members: [{ role: "self", age: 77 }] }));
