@@ -13,7 +13,6 @@ use crate::route::{Back, Route};
 use crate::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
@@ -97,9 +96,7 @@ fn row(key: Key, back: Back, open: RwSignal<Option<Key>>, lines: Memo<Vec<Line>>
         // the page is still as painted, so focus needs no new layout, and
         // the focused element is not the one removed.
         let done = Callback::new(move |()| {
-            if let Some(el) = document().get_element_by_id(&button) {
-                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+            super::focus_id(&button);
             open.set(None);
         });
         let editor = move || (open.get() == Some(key)).then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });

@@ -28,6 +28,14 @@ fn after_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
 }
 
+/// Moves focus to the element with this id, if it is on the page.
+fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
 /// Mounts the app, or a plain message if the built-in catalog is broken.
 pub fn start() {
     crash::install();

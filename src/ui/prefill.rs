@@ -7,7 +7,7 @@
 //! answers are taken; otherwise the resident chooses between theirs and the
 //! link's, so no answer is lost without asking.
 
-use super::after_paint;
+use super::{after_paint, focus_id};
 use super::app::{ctx, next_path, tr, Ctx};
 use super::nav::focus_heading;
 use crate::profile::share::decode_fragment;
@@ -29,7 +29,7 @@ pub fn Prefill() -> impl IntoView {
                 clear_fragment();
                 offered.set(Some(hash));
                 window().scroll_to_with_x_and_y(0.0, 0.0);
-                after_paint(|| focus("link-offer"));
+                after_paint(|| focus_id("link-offer"));
             }
             // Nothing to lose, or a broken link that only says why.
             Some(_) => apply(ctx, &hash, false),
@@ -101,12 +101,5 @@ fn clear_fragment() {
     if let Ok(history) = window().history() {
         let path = location.pathname().unwrap_or_else(|_| "/".into()) + &location.search().unwrap_or_default();
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-    }
-}
-
-fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id(id) {
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
