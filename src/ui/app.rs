@@ -150,7 +150,13 @@ fn Header() -> impl IntoView {
                     {tr(|m| m.switch_language)}
                 </button>
                 <button type="button" class="tool" aria-pressed=move || ctx.elder.get().to_string()
-                    on:click=move |_| ctx.elder.update(|e| *e = !*e)>
+                    on:click=move |_| {
+                        ctx.elder.update(|e| *e = !*e);
+                        // Once its sizes are on the page (the class is set by an effect).
+                        if ctx.elder.get_untracked() {
+                            super::after_paint(super::warmup::again);
+                        }
+                    }>
                     {move || if ctx.elder.get() { m().elder_off } else { m().elder_on }}
                 </button>
             </div>

@@ -115,7 +115,7 @@ test("type samples (ui/warmup.rs) cover every text style the pages use, out of s
   // The samples are removed once laid out: note each one's size and weight
   // as it comes.
   await page.addInitScript(() => {
-    window.samples = { styles: [], tags: [], box: null };
+    window.samples = { styles: [], tags: [], box: null, rounds: 0 };
     new MutationObserver((records) => {
       for (const node of records.flatMap((r) => [...r.addedNodes])) {
         if (node.nodeType !== 1 || !node.isConnected) continue; // the probes are gone at once
@@ -123,6 +123,7 @@ test("type samples (ui/warmup.rs) cover every text style the pages use, out of s
         if (node.classList.contains("type-samples")) {
           const r = node.getBoundingClientRect();
           window.samples.box = { ariaHidden: node.getAttribute("aria-hidden"), visibility: cs.visibility, height: r.height, right: r.right };
+          window.samples.rounds++;
         } else if (node.parentElement?.classList.contains("type-samples")) {
           window.samples.styles.push(`${cs.fontSize} ${cs.fontWeight}`);
           window.samples.tags.push(node.tagName);
@@ -131,11 +132,11 @@ test("type samples (ui/warmup.rs) cover every text style the pages use, out of s
     }).observe(document, { childList: true, subtree: true });
   });
   const used = new Set();
-  const collect = async () => {
+  const collect = async (into = used) => {
     const styles = await page.evaluate(() => [...document.querySelectorAll("body *")]
       .filter((el) => el.getClientRects().length && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
       .map((el) => { const cs = getComputedStyle(el); return `${cs.fontSize} ${cs.fontWeight}`; }));
-    for (const s of styles) used.add(s);
+    for (const s of styles) into.add(s);
   };
   const gone = () => page.waitForFunction(() => window.samples.box && !document.querySelector(".type-samples"));
   await page.goto(srv.url + "/");
@@ -162,6 +163,14 @@ test("type samples (ui/warmup.rs) cover every text style the pages use, out of s
   for (const style of used) assert.ok(styles.includes(style), `text at ${style} is used but not in ui/warmup.rs STYLES (${styles.join(", ")})`);
   assert.deepEqual(box, { ariaHidden: "true", visibility: "hidden", height: 0, right: 0 }, "hidden from screen readers, unseen, taking no room");
   assert.deepEqual(tags, ["DIV"], "plain blocks: never a second h1 or .summary on the page");
+  // 长辈模式 changes every size: the samples come again in its sizes.
+  await page.getByRole("button", { name: "长辈模式" }).click();
+  await page.waitForFunction(() => window.samples.rounds === 2 && !document.querySelector(".type-samples"));
+  const elder = new Set();
+  await collect(elder);
+  const again = await page.evaluate(() => window.samples.styles);
+  for (const style of elder) assert.ok(again.includes(style), `长辈模式 text at ${style} is not warmed (${again.join(", ")})`);
+  assert.ok(elder.has("36px 700"), "长辈模式 headings are 36 px");
   assert.deepEqual(page.problems, []);
   await context.close();
 });
