@@ -94,12 +94,18 @@ fn fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// The address without the fragment. The query stays: a life-event link
-/// (`/household?event=baby#p=…`) must still be one after the back button.
+/// The address without the fragment, as the route writes it: a life-event
+/// link (`/household?event=baby#p=…`) must still be one after the back
+/// button, and the crash page's `/?restore` must not stay, or a second
+/// crash there would give a restore link to where the page already is.
 fn clear_fragment() {
     let location = window().location();
+    let here = location.pathname().unwrap_or_else(|_| "/".into()) + &location.search().unwrap_or_default();
+    let address = match Route::parse(&here) {
+        Route::NotFound => here,
+        route => route.address(),
+    };
     if let Ok(history) = window().history() {
-        let path = location.pathname().unwrap_or_else(|_| "/".into()) + &location.search().unwrap_or_default();
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
     }
 }

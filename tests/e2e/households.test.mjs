@@ -177,6 +177,13 @@ test("the crash page's restore link (/?restore#p=) opens the guide with the answ
   await page.goto(srv.url + "/?restore" + p({ v: 1, members: [{ role: "self", age: 77 }] }));
   await ready(page);
   await page.waitForURL(/\/q\//);
+  // Back on the start page the address is plain again: a second restore
+  // link from there must load the guide, not only change the fragment.
+  await page.goBack();
+  await page.waitForURL((u) => u.pathname === "/");
+  assert.equal(new URL(page.url()).search, "");
+  await page.goForward();
+  await page.waitForURL(/\/q\//);
   await answerAll(page, {});
   assert.match(await answersText(page), /年龄\s+77岁/);
   assert.deepEqual(page.problems, []);
