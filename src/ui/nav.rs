@@ -18,7 +18,7 @@ pub struct Nav {
 }
 
 /// The path and query in the address bar.
-fn address() -> String {
+pub fn address() -> String {
     let location = window().location();
     location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
 }

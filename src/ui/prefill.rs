@@ -9,7 +9,7 @@
 
 use super::{after_paint, focus_id};
 use super::app::{ctx, next_path, tr, Ctx};
-use super::nav::focus_heading;
+use super::nav::{address, focus_heading};
 use crate::profile::share::decode_fragment;
 use crate::questionnaire::Session;
 use crate::route::Route;
@@ -22,22 +22,22 @@ pub fn Prefill() -> impl IntoView {
     let offered = RwSignal::new(None::<String>);
     let hashchange = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = fragment();
-        match decode_fragment(&hash) {
-            // A jump within the page (#main, #answer).
-            None => {}
-            Some(Ok(_)) if !ctx.session.with_untracked(Session::is_blank) => {
-                clear_fragment();
-                offered.set(Some(hash));
-                window().scroll_to_with_x_and_y(0.0, 0.0);
-                after_paint(|| focus_id("link-offer"));
-            }
+        // A jump within the page (#main, #answer) carries no answers.
+        let Some(link) = decode_fragment(&hash) else { return };
+        clear_fragment();
+        if link.is_ok() && !ctx.session.with_untracked(Session::is_blank) {
+            offered.set(Some(hash));
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            after_paint(|| focus_id("link-offer"));
+        } else {
             // Nothing to lose, or a broken link that only says why.
-            Some(_) => apply(ctx, &hash, false),
+            apply(ctx, &hash, false);
         }
     });
     on_cleanup(move || hashchange.remove());
     let hash = fragment();
     if decode_fragment(&hash).is_some() {
+        clear_fragment();
         apply(ctx, &hash, false);
     }
     let choose = move |replace: bool| {
@@ -66,8 +66,7 @@ pub fn Prefill() -> impl IntoView {
 }
 
 /// Takes a link's answers into what is answered (or, with `replace`, in
-/// place of it), takes them out of the address bar and history, then goes
-/// on as a link does: a share link to the results stays there, a portal
+/// place of it), then goes on as a link does: a share link to the results stays there, a portal
 /// link to the start page goes on to what is still unknown, and a broken
 /// link stays put and shows why. Replaced answers also go on: the page
 /// shown was built from the old ones.
@@ -78,7 +77,6 @@ fn apply(ctx: Ctx, hash: &str, replace: bool) {
         }
         s.prefill(hash)
     });
-    clear_fragment();
     let go_on = match ctx.nav.route.get_untracked() {
         Route::Start => true,
         Route::Results => false,
@@ -94,13 +92,13 @@ fn fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// The address without the fragment, as the route writes it: a life-event
-/// link (`/household?event=baby#p=…`) must still be one after the back
-/// button, and the crash page's `/?restore` must not stay, or a second
-/// crash there would give a restore link to where the page already is.
+/// Takes a link's answers out of the address bar and history, leaving
+/// the address as the route writes it: a life-event link
+/// (`/household?event=baby#p=…`) must still be one after the back button,
+/// and the crash page's `/?restore` must not stay, or a second crash there
+/// would give a restore link to where the page already is.
 fn clear_fragment() {
-    let location = window().location();
-    let here = location.pathname().unwrap_or_else(|_| "/".into()) + &location.search().unwrap_or_default();
+    let here = address();
     let address = match Route::parse(&here) {
         Route::NotFound => here,
         route => route.address(),
