@@ -57,13 +57,13 @@ pub enum Texts {
 pub fn load_texts(ctx: Ctx) {
     ctx.texts.set(Texts::Loading);
     leptos::task::spawn_local(async move {
-        let full = super::fetch::fetch_text(&format!("/{}", crate::catalog::TEXTS_FILE)).await.and_then(|json| {
-            let full = ctx.catalog.with_texts(&json).ok()?;
-            super::warmup::warm(&json);
-            Some(full)
-        });
+        let json = super::fetch::fetch_text(&format!("/{}", crate::catalog::TEXTS_FILE)).await;
         // Leaked once per successful load: the catalog lives as long as the page.
-        ctx.texts.set(full.map_or(Texts::Failed, |c| Texts::Ready(Box::leak(Box::new(c)))));
+        let full = json.as_deref().and_then(|json| ctx.catalog.with_texts(json).ok()).map(|c| &*Box::leak(Box::new(c)));
+        ctx.texts.set(full.map_or(Texts::Failed, Texts::Ready));
+        if let (Some(json), Some(full)) = (json, full) {
+            super::warmup::warm(&json, ctx.catalog, full);
+        }
     });
 }
 
@@ -123,7 +123,7 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
     }
 }
 
-fn screen(route: Route) -> AnyView {
+pub(super) fn screen(route: Route) -> AnyView {
     match route {
         Route::Start => view! { <start::StartPage/> }.into_any(),
         Route::Household { back, event } => view! { <household::HouseholdPage back event/> }.into_any(),

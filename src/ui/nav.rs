@@ -27,9 +27,7 @@ impl Nav {
     /// Follows the back and forward buttons and takes over clicks on links
     /// to this site, for as long as the calling component lives.
     pub fn new() -> Nav {
-        let here = RwSignal::new(address());
-        let route = Memo::new(move |_| here.with(|a| Route::parse(a)));
-        let nav = Nav { here, route };
+        let nav = Nav::still(&address());
         let popstate = window_event_listener(leptos::ev::popstate, move |_| {
             if nav.show(address()) {
                 after_paint(focus_heading);
@@ -46,6 +44,14 @@ impl Nav {
             click.remove();
         });
         nav
+    }
+
+    /// A Nav at `address` that only `show` moves: for screens built off
+    /// the page (ui/warmup), which must not follow the resident's clicks
+    /// or write to their history.
+    pub fn still(address: &str) -> Nav {
+        let here = RwSignal::new(address.to_string());
+        Nav { here, route: Memo::new(move |_| here.with(|a| Route::parse(a))) }
     }
 
     /// Shows the screen for `to` (a path with an optional query), then
@@ -65,8 +71,9 @@ impl Nav {
         });
     }
 
-    /// Whether `address` is a new one.
-    fn show(&self, address: String) -> bool {
+    /// Shows the screen for `address`, without history; whether it is a
+    /// new one.
+    pub(super) fn show(&self, address: String) -> bool {
         let new = self.here.with_untracked(|h| *h != address);
         if new {
             self.here.set(address);

@@ -110,7 +110,7 @@ test("works inside the portal's sandboxed iframe, with and without allow-same-or
   app.server.close();
 });
 
-test("type samples (ui/warmup.rs) cover every text style the pages use, out of sight and unread, then go", async () => {
+test("type samples (ui/warmup) cover every text style the pages use, out of sight and unread, then go", async () => {
   const { context, page } = await newPage(browser);
   // The samples are removed once laid out: note each one's size and weight
   // as it comes.
@@ -160,7 +160,7 @@ test("type samples (ui/warmup.rs) cover every text style the pages use, out of s
   await gone();
   const { styles, box, tags: all } = await page.evaluate(() => window.samples);
   const tags = [...new Set(all)];
-  for (const style of used) assert.ok(styles.includes(style), `text at ${style} is used but not in ui/warmup.rs STYLES (${styles.join(", ")})`);
+  for (const style of used) assert.ok(styles.includes(style), `text at ${style} is used but not in ui/warmup/type_samples.rs STYLES (${styles.join(", ")})`);
   assert.deepEqual(box, { ariaHidden: "true", visibility: "hidden", height: 0, right: 0 }, "hidden from screen readers, unseen, taking no room");
   assert.deepEqual(tags, ["DIV"], "plain blocks: never a second h1 or .summary on the page");
   // 长辈模式 changes every size: the samples come again in its sizes.
@@ -171,6 +171,37 @@ test("type samples (ui/warmup.rs) cover every text style the pages use, out of s
   const again = await page.evaluate(() => window.samples.styles);
   for (const style of elder) assert.ok(again.includes(style), `长辈模式 text at ${style} is not warmed (${again.join(", ")})`);
   assert.ok(elder.has("36px 700"), "长辈模式 headings are 36 px");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("the screens are rehearsed off the page (ui/warmup) to the end, touching nothing of the resident's", async () => {
+  const { context, page } = await newPage(browser);
+  // Anything the rehearsal put in the document would show here.
+  await page.addInitScript(() => {
+    window.added = [];
+    new MutationObserver((records) => {
+      for (const node of records.flatMap((r) => [...r.addedNodes])) if (node.nodeType === 1 && !node.closest(".type-samples")) window.added.push(node.tagName);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(srv.url + "/");
+  await ready(page);
+  const before = await page.evaluate(() => ({ added: window.added.length, history: history.length }));
+  // Runs once the services' texts are in, a step per idle moment.
+  await page.waitForFunction(() => performance.getEntriesByName("warm-up: screens").length === 1, null, { timeout: 15000 });
+  const after = await page.evaluate(() => ({ added: window.added.slice(), history: history.length, address: location.pathname + location.search + location.hash, focus: document.activeElement.tagName, h1: [...document.querySelectorAll("h1")].map((h) => h.textContent), main: document.querySelector("main").children.length }));
+  assert.deepEqual(after.added.slice(before.added), [], "nothing added to the page");
+  assert.equal(after.history, before.history, "no history entry");
+  assert.equal(after.address, "/");
+  assert.equal(after.focus, "BODY", "focus not moved");
+  assert.deepEqual(after.h1, ["安阳市公共服务指南"], "only the start page's heading");
+  // The resident's session is their own: a household of one, nothing answered.
+  await page.getByRole("link", { name: "开始", exact: true }).click();
+  await page.getByRole("heading", { name: "您家里有哪些人？" }).waitFor();
+  assert.equal(await page.locator(".members li").count(), 1, "only 您, not the rehearsal's household");
+  await page.getByRole("button", { name: "继续" }).click();
+  await page.waitForURL(/\/q\/age\/0$/);
+  assert.equal(await page.locator("#number-input").inputValue(), "", "no age from the rehearsal");
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -1,19 +1,17 @@
 //! The first time the browser draws text at a new size it sets up that
-//! font size, and each character new at that size must be shaped: a few
-//! milliseconds on a slow phone, paid in the frame that answers a tap. The
+//! font size, and each character new at that size must be shaped. The
 //! results page is the first to use several sizes, so its first frame paid
 //! for all of them. Once the services' texts are here, every character they
 //! use is laid out once in each text style of style/main.css, out of sight
-//! and hidden from screen readers, one style per frame while the resident
-//! reads the start page, then removed: the browser keeps what it set up.
-//! Switching 长辈模式 on does it again in its larger sizes. (Measured in
-//! the README's Performance section.)
+//! and hidden from screen readers, one style per frame, then removed: the
+//! browser keeps what it set up. Switching 长辈模式 on does it again in its
+//! larger sizes.
 
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
 /// An element of each text size and weight in style/main.css. The e2e
-/// test "type samples (ui/warmup.rs) cover every text style…" fails when a
+/// test "type samples (ui/warmup) cover every text style…" fails when a
 /// page uses one that is not here.
 const STYLES: &[(&str, &str)] = &[
     ("p", ""),
