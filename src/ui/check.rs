@@ -32,8 +32,6 @@ pub fn CheckPage() -> impl IntoView {
 pub fn AnswerList(back: Back) -> impl IntoView {
     let ctx = ctx();
     let open = RwSignal::new(None::<Key>);
-    // Opening or closing a question wakes only its row and the one open before.
-    let is_open = Selector::new(move || open.get());
     let lines = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.session.with(|s| s.given().into_iter().map(|(fact, member, answer)| Line::new(s, fact, member, answer, lang)).collect::<Vec<_>>())
@@ -53,7 +51,7 @@ pub fn AnswerList(back: Back) -> impl IntoView {
                 <dd class="change"><a href=Route::Household { back: Some(back), event: None }.address()>{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
             </div>
             <For each=keys key=|k| *k let:key>
-                {row(key, back, open, is_open.clone(), lines)}
+                {row(key, back, open, lines)}
             </For>
         </dl>
     }
@@ -84,7 +82,7 @@ impl Line {
     }
 }
 
-fn row(key: Key, back: Back, open: RwSignal<Option<Key>>, is_open: Selector<Option<Key>>, lines: Memo<Vec<Line>>) -> impl IntoView {
+fn row(key: Key, back: Back, open: RwSignal<Option<Key>>, lines: Memo<Vec<Line>>) -> impl IntoView {
     let (fact, member) = key;
     // The row's words, changed in place when the answer or the language does.
     let line = Memo::new(move |_| lines.with(|l| l.iter().find(|l| l.key == key).cloned().unwrap_or_default()));
@@ -101,11 +99,9 @@ fn row(key: Key, back: Back, open: RwSignal<Option<Key>>, is_open: Selector<Opti
             super::focus_id(&button);
             open.set(None);
         });
-        let shown = move || is_open.selected(&Some(key));
-        let expanded = shown.clone();
-        let editor = move || shown().then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
+        let editor = move || (open.get() == Some(key)).then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
         Either::Left(view! {
-            <dd class="change"><button type="button" class="link" id=id aria-expanded=move || expanded().to_string() on:click=toggle>
+            <dd class="change"><button type="button" class="link" id=id aria-expanded=move || (open.get() == Some(key)).to_string() on:click=toggle>
                 {tr(|m| m.check_change)}<span class="visually-hidden">{label}</span>
             </button></dd>
             {editor}
