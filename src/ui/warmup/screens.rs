@@ -14,9 +14,9 @@ use crate::questionnaire::{Answer, Session};
 use crate::text::Lang;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
+use leptos::tachys::view::Mountable;
 use std::cell::Cell;
 use std::rc::Rc;
-use leptos::tachys::view::Mountable;
 use wasm_bindgen::JsCast;
 
 /// Someone of each role, with answers that bring cards of both kinds.
@@ -35,6 +35,8 @@ pub fn rehearse(catalog: &'static Catalog, texts: &'static Catalog) {
     let (Ok(sample), Some(age)) = (Profile::from_json(SAMPLE), find("age")) else { return };
     when_idle(move || {
         let Some(parent) = document().create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+        // The context is made inside the mount, so that taking the screens
+        // down disposes of its signals too; the steps need it back out.
         let made = Rc::new(Cell::new(None::<Ctx>));
         let keep = made.clone();
         let handle = mount_to(parent, move || {
