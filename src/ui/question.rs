@@ -130,7 +130,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
         let Some(answers) = answers else {
             error.set(Some(if is_number { m().error_number } else { m().error_choose }));
             request_animation_frame(move || {
-                if let Some(el) = summary.get_untracked() {
+                if let Some(el) = summary.try_get_untracked().flatten() {
                     let _ = el.focus();
                 }
             });

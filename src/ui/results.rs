@@ -129,8 +129,11 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     Effect::new(move |_| {
         ctx.session.track();
         after_paint(move || {
+            // The screen may be gone by then, and with it a session of its
+            // own (ui/warmup builds results off the page and takes them down).
+            let Some(fragment) = ctx.session.try_with_untracked(|s| s.share_fragment()) else { return };
             let origin = window().location().origin().unwrap_or_default();
-            let _ = share.try_set(format!("{origin}/results#{}", ctx.session.with_untracked(|s| s.share_fragment())));
+            let _ = share.try_set(format!("{origin}/results#{fragment}"));
         });
     });
     view! {

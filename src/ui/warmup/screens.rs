@@ -33,7 +33,7 @@ const DONE: &str = "warm-up: screens";
 
 pub fn rehearse(catalog: &'static Catalog, texts: &'static Catalog) {
     let (Ok(sample), Some(age)) = (Profile::from_json(SAMPLE), find("age")) else { return };
-    when_idle(move || {
+    later(move || {
         let Some(parent) = document().create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
         // The context is made inside the mount, so that taking the screens
         // down disposes of its signals too; the steps need it back out.
@@ -54,7 +54,7 @@ pub fn rehearse(catalog: &'static Catalog, texts: &'static Catalog) {
 }
 
 fn step<M: Mountable + 'static>(ctx: Ctx, handle: UnmountHandle<M>, n: usize, change: impl Fn() + Copy + 'static) {
-    when_idle(move || {
+    later(move || {
         match SCREENS.get(n) {
             Some(address) => {
                 ctx.nav.show(address.to_string());
@@ -73,12 +73,16 @@ fn step<M: Mountable + 'static>(ctx: Ctx, handle: UnmountHandle<M>, n: usize, ch
     });
 }
 
-/// Runs `f` once, in the next idle moment.
-fn when_idle(f: impl FnOnce() + 'static) {
-    let f = Cell::new(Some(f));
-    request_idle_callback(move || {
-        if let Some(f) = f.take() {
-            f();
-        }
+/// Runs `f` once, in an idle moment after the next paint: by then what a
+/// step left for after its paint (the results' share link) has run, so
+/// the next step, or taking the screens down, never comes first.
+fn later(f: impl FnOnce() + 'static) {
+    super::super::after_paint(move || {
+        let f = Cell::new(Some(f));
+        request_idle_callback(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        });
     });
 }
