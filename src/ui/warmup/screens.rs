@@ -1,9 +1,10 @@
 //! Each kind of screen a resident meets, built once for a sample household
 //! in an element that is never put on the page, changed as a tap changes
 //! it, then taken down: the code that does so is compiled before a tap
-//! needs it. One step per idle moment. The screens have their own session
-//! and a `Nav` that follows no event and writes no history, so the
-//! resident's answers, address, history and focus are never touched.
+//! needs it. One step per idle moment after a paint. The screens have
+//! their own session and a `Nav` that follows no event and writes no
+//! history, so the resident's answers, address, history and focus are
+//! never touched.
 
 use super::super::app::{screen, Ctx, Texts};
 use super::super::nav::Nav;
