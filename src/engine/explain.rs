@@ -125,21 +125,28 @@ fn bracket(r: &Rule, negated: bool, lang: Lang) -> String {
     }
 }
 
-/// How to name a household member in a sentence: "您", "孩子（9岁）".
+/// How to name a household member in a sentence: "您", "子女（9岁）".
+/// Members who share a role and have no age of their own to tell them
+/// apart are named by their place among them: "第2位子女".
 pub fn person(p: &Profile, member: usize, lang: Lang) -> String {
     let role = facts::find("role").expect("role");
     let age = facts::find("age").expect("age");
-    let name = match p.get(role, Some(member)) {
+    let r = p.get(role, Some(member));
+    let name = match r {
         Val::Sym(0) => return pick!(lang, "您".into(), "you".into()),
-        Val::Unknown => pick!(lang, format!("第{}位家人", member + 1), format!("household member {}", member + 1)),
+        Val::Unknown => return pick!(lang, format!("第{}位家人", member + 1), format!("household member {}", member + 1)),
         v => value_text(role, v, lang),
     };
-    match p.get(age, Some(member)) {
-        Val::Int(_) => {
-            let a = value_text(age, p.get(age, Some(member)), lang);
-            pick!(lang, format!("{name}（{a}）"), format!("{name} ({a})"))
-        }
-        _ => name,
+    let same: Vec<usize> = (0..p.members.len()).filter(|&i| p.get(role, Some(i)) == r).collect();
+    let years = p.get(age, Some(member));
+    if matches!(years, Val::Int(_)) && same.iter().filter(|&&i| p.get(age, Some(i)) == years).count() == 1 {
+        let a = value_text(age, years, lang);
+        pick!(lang, format!("{name}（{a}）"), format!("{name} ({a})"))
+    } else if same.len() > 1 {
+        let place = same.iter().position(|&i| i == member).unwrap_or_default() + 1;
+        pick!(lang, format!("第{place}位{name}"), format!("{name} {place}"))
+    } else {
+        name
     }
 }
 

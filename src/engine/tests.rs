@@ -132,3 +132,12 @@ fn comparisons_read_naturally_in_both_languages() {
     let Rule::Test(t) = Rule::parse("age < 3", Scope::Member).unwrap() else { unreachable!() };
     assert_eq!(explain::requirement(&t, true, Lang::Zh), "年龄3岁及以上", "negated, the comparison flips");
 }
+
+#[test]
+fn members_who_share_a_role_can_be_told_apart() {
+    use super::explain::person;
+    let p = profile(r#"{"v":1,"members":[{"role":"self","age":35},{"role":"child","age":9},{"role":"child"},{"role":"parent","age":70},{"role":"parent","age":70},{"role":"spouse"}]}"#);
+    let names: Vec<String> = (0..6).map(|m| person(&p, m, Lang::Zh)).collect();
+    assert_eq!(names, ["您", "子女（9岁）", "第2位子女", "第1位父母", "第2位父母", "配偶"]);
+    assert_eq!(person(&p, 2, Lang::En), "Child 2");
+}
