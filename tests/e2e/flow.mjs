@@ -63,8 +63,13 @@ export async function seen(card) {
   return card.innerText();
 }
 
-/** The answer list's text once every line is on the page (a long list comes a screenful per frame). */
+/**
+ * The answer list's text once every line is on the page (a long list comes
+ * a screenful per frame), a line per row, its parts apart. Read from the
+ * nodes, not as rendered: rows off screen are not rendered
+ * (`content-visibility: auto`), and `innerText` leaves them out.
+ */
 export async function answersText(page) {
   await page.waitForSelector("dl.answers[data-complete=true]");
-  return page.locator("dl.answers").innerText();
+  return page.locator("dl.answers .row").evaluateAll((rows) => rows.map((row) => [...row.children].map((part) => part.textContent.trim()).join("\t")).join("\n"));
 }
