@@ -235,3 +235,32 @@ test("a damaged or invalid link is reported in plain words, field by field, and 
   assert.equal(await second.page.locator("h1").first().innerText(), "安阳市公共服务指南", "the start page, not a blank page");
   await second.context.close();
 });
+
+test("two members with one role are told apart: by place until their ages differ, then by age", async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + "/household");
+  await ready(page);
+  await page.getByRole("button", { name: "+ 添加子女" }).click();
+  await page.getByRole("button", { name: "+ 添加子女" }).click();
+  await page.getByRole("button", { name: "移除 第2位子女" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "移除 第1位子女" }).count(), 1, "each 移除 says whom");
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  await page.fill("#number-input", "35");
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  assert.equal(await page.locator("main h1").innerText(), "第1位子女多大了？");
+  await page.fill("#number-input", "9");
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  assert.equal(await page.locator("main h1").innerText(), "第2位子女多大了？");
+  await page.fill("#number-input", "4");
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  // The children's later questions name them by age.
+  let heading = "";
+  for (let i = 0; i < 30 && !heading.includes("子女"); i++) {
+    if (await page.locator("#box-none").count()) await page.locator("label[for=box-none]").click();
+    else await page.locator(".choices label").first().click();
+    await go(page, () => page.getByRole("button", { name: "继续" }).click());
+    heading = await page.locator("main h1").innerText();
+  }
+  assert.match(heading, /^子女（(9|4)岁）/, "told apart by age once known");
+  await context.close();
+});
