@@ -3,6 +3,7 @@
 //! where 修改 opens the question in place and the results update at once.
 
 use super::app::{ctx, tr, Notices};
+use super::fanout::Fanout;
 use super::i18n::msg;
 use super::slice::Slicer;
 use super::question::QuestionForm;
@@ -31,13 +32,19 @@ pub fn CheckPage() -> impl IntoView {
 #[component]
 pub fn AnswerList(back: Back) -> impl IntoView {
     let ctx = ctx();
-    let open = RwSignal::new(None::<Key>);
+    // Which question is open (on the results page): a change wakes only the
+    // rows it opens or closes.
+    let open = Fanout::new();
     let lines = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.session.with(|s| s.given().into_iter().map(|(fact, member, answer)| Line::new(s, fact, member, answer, lang)).collect::<Vec<_>>())
     });
     // Long lists (a big household) come onto the page a screenful per frame.
     let slicer = Slicer::new();
+    // The rows' words, changed in place when the answers or the language do.
+    let words = Fanout::new();
+    Effect::new(move |_| lines.with(|l| words.set(|key, _| l.iter().find(|l| l.key == key).cloned())));
+    let line = move |key| words.slot(key, lines.with_untracked(|l| l.iter().find(|l| l.key == key).cloned().unwrap_or_default()));
     let keys = move || slicer.admit(lines.with(|l| l.iter().map(|l| l.key).collect()), LINES_PER_FRAME, |_| false);
     let members = move || {
         let lang = ctx.lang.get();
@@ -51,7 +58,7 @@ pub fn AnswerList(back: Back) -> impl IntoView {
                 <dd class="change"><a href=Route::Household { back: Some(back), event: None }.address()>{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
             </div>
             <For each=keys key=|k| *k let:key>
-                {row(key, back, open, lines)}
+                {row(key, back, open, line(key))}
             </For>
         </dl>
     }
@@ -82,26 +89,28 @@ impl Line {
     }
 }
 
-fn row(key: Key, back: Back, open: RwSignal<Option<Key>>, lines: Memo<Vec<Line>>) -> impl IntoView {
+fn row(key: Key, back: Back, open: Fanout<Key, bool>, line: Signal<Line>) -> impl IntoView {
     let (fact, member) = key;
-    // The row's words, changed in place when the answer or the language does.
-    let line = Memo::new(move |_| lines.with(|l| l.iter().find(|l| l.key == key).cloned().unwrap_or_default()));
     let label = move || line.with(|l| l.label);
     let question = |back| Route::question(FACTS[fact].key, member, back).address();
     let control = if back == Back::Results {
         let id = format!("change{}", question(None).replace('/', "-"));
         let button = id.clone();
-        let toggle = move |_| open.update(|o| *o = if *o == Some(key) { None } else { Some(key) });
+        let is_open = open.slot(key, false);
+        let toggle = move |_| {
+            let now = !is_open.get_untracked();
+            open.set(|k, _| Some(now && k == key));
+        };
         // Focus goes back to the 修改 button before the question closes:
         // the page is still as painted, so focus needs no new layout, and
         // the focused element is not the one removed.
         let done = Callback::new(move |()| {
             super::focus_id(&button);
-            open.set(None);
+            open.set(|_, _| Some(false));
         });
-        let editor = move || (open.get() == Some(key)).then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
+        let editor = move || is_open.get().then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
         Either::Left(view! {
-            <dd class="change"><button type="button" class="link" id=id aria-expanded=move || (open.get() == Some(key)).to_string() on:click=toggle>
+            <dd class="change"><button type="button" class="link" id=id aria-expanded=move || is_open.get().to_string() on:click=toggle>
                 {tr(|m| m.check_change)}<span class="visually-hidden">{label}</span>
             </button></dd>
             {editor}

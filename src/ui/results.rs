@@ -3,6 +3,7 @@
 
 use super::app::{ctx, tr, Notices, Texts, TextsPending};
 use super::after_paint;
+use super::fanout::Fanout;
 use super::slice::Slicer;
 use super::speech::ReadAloud;
 use crate::catalog::{Catalog, Per};
@@ -191,11 +192,15 @@ const NEW_CARDS_PER_FRAME: usize = 3;
 fn keyed_rows(catalog: &'static Catalog, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>, slicer: Slicer<Key>) -> impl IntoView {
     let lang = ctx().lang;
     let each = move || slicer.admit(cards.with(|c| keys(c, lang.get())), NEW_CARDS_PER_FRAME, |k| matches!(k, Key::Heading(..)));
-    view! { <For each key=|k| *k let:key>{render(catalog, key, evaluation, cards)}</For> }
-}
-
-fn render(catalog: &'static Catalog, key: Key, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>) -> impl IntoView {
-    match key {
+    // Ages show in the names and the reasons: after a change of answers the
+    // cards on the page get their words again, and those that changed update.
+    let words = Fanout::new();
+    let text = move |e: &Evaluation, groups: &[(usize, Vec<Card>)], key: Key| match key {
+        Key::Card(service, lang) => groups.iter().flat_map(|(_, c)| c).find(|c| c.service == service).map(|card| card_text(catalog, e, card, lang)),
+        Key::Heading(..) => None,
+    };
+    Effect::new(move |_| evaluation.with(|e| cards.with(|groups| words.set(|key, _| text(&e.0, groups, key)))));
+    let render = move |key: Key| match key {
         Key::Heading(ci, lang) => {
             let category = &catalog.categories[ci];
             Either::Left(view! {
@@ -203,19 +208,14 @@ fn render(catalog: &'static Catalog, key: Key, evaluation: Memo<Shared>, cards: 
             })
         }
         Key::Card(service, lang) => {
-            // Ages show in the names and the reasons: they change in place.
-            let text = Memo::new(move |_| {
-                cards.with(|groups| {
-                    let card = groups.iter().flat_map(|(_, c)| c).find(|c| c.service == service);
-                    card.map(|card| evaluation.with(|e| card_text(catalog, &e.0, card, lang))).unwrap_or_default()
-                })
-            });
-            Either::Right(service_card(catalog, service, text, lang))
+            let now = evaluation.with_untracked(|e| cards.with_untracked(|groups| text(&e.0, groups, key))).unwrap_or_default();
+            Either::Right(service_card(catalog, service, words.slot(key, now), lang))
         }
-    }
+    };
+    view! { <For each key=|k| *k let:key>{render(key)}</For> }
 }
 
-fn service_card(catalog: &'static Catalog, service: usize, text: Memo<(String, Vec<String>)>, lang: Lang) -> impl IntoView {
+fn service_card(catalog: &'static Catalog, service: usize, text: Signal<(String, Vec<String>)>, lang: Lang) -> impl IntoView {
     let m = super::i18n::msg(lang);
     let s = &catalog.services[service];
     let dept = catalog.department(&s.department).map(|d| d.name.get(lang).to_string()).unwrap_or_default();
