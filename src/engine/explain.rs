@@ -4,7 +4,7 @@
 
 use super::eval::{Hit, Tri};
 use super::rule::{Cond, Op, Rule, Test};
-use crate::profile::facts::{self, FactId, Kind, FACTS};
+use crate::profile::facts::{self, FactId, Kind, AGE, FACTS, ROLE};
 use crate::profile::{Profile, Val};
 use crate::text::Lang;
 
@@ -19,14 +19,22 @@ macro_rules! pick {
 }
 
 fn labels_in(fact: FactId, mask: u64, lang: Lang) -> String {
-    let names: Vec<String> = match FACTS[fact].kind {
-        Kind::Enum { labels, .. } | Kind::Set { labels, .. } => {
-            labels.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, l)| l.get(lang).to_string()).collect()
+    let sep = if lang == Lang::Zh { "、" } else { " or " };
+    let mut out = String::new();
+    let mut add = |name: &str| {
+        if !out.is_empty() {
+            out.push_str(sep);
         }
-        Kind::Int { min, .. } => (0..64).filter(|i| mask & (1 << i) != 0).map(|i| int_text(fact, min + i, lang)).collect(),
-        Kind::Bool => Vec::new(),
+        out.push_str(name);
     };
-    names.join(if lang == Lang::Zh { "、" } else { " or " })
+    match FACTS[fact].kind {
+        Kind::Enum { labels, .. } | Kind::Set { labels, .. } => {
+            labels.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).for_each(|(_, l)| add(l.get(lang)));
+        }
+        Kind::Int { min, .. } => (0..64).filter(|i| mask & (1 << i) != 0).for_each(|i| add(&int_text(fact, min + i, lang))),
+        Kind::Bool => {}
+    }
+    out
 }
 
 fn int_text(fact: FactId, n: i64, lang: Lang) -> String {
@@ -129,21 +137,20 @@ fn bracket(r: &Rule, negated: bool, lang: Lang) -> String {
 /// Members who share a role and have no age of their own to tell them
 /// apart are named by their place among them: "第2位子女".
 pub fn person(p: &Profile, member: usize, lang: Lang) -> String {
-    let role = facts::find("role").expect("role");
-    let age = facts::find("age").expect("age");
-    let r = p.get(role, Some(member));
+    let r = p.get(ROLE, Some(member));
     let name = match r {
         Val::Sym(0) => return pick!(lang, "您".into(), "you".into()),
         Val::Unknown => return pick!(lang, format!("第{}位家人", member + 1), format!("household member {}", member + 1)),
-        v => value_text(role, v, lang),
+        v => value_text(ROLE, v, lang),
     };
-    let same: Vec<usize> = (0..p.members.len()).filter(|&i| p.get(role, Some(i)) == r).collect();
-    let years = p.get(age, Some(member));
-    if matches!(years, Val::Int(_)) && same.iter().filter(|&&i| p.get(age, Some(i)) == years).count() == 1 {
-        let a = value_text(age, years, lang);
+    // Runs for every name on the results page: counts, no lists.
+    let same = |i: &usize| p.get(ROLE, Some(*i)) == r;
+    let years = p.get(AGE, Some(member));
+    if matches!(years, Val::Int(_)) && (0..p.members.len()).filter(same).filter(|&i| p.get(AGE, Some(i)) == years).count() == 1 {
+        let a = value_text(AGE, years, lang);
         pick!(lang, format!("{name}（{a}）"), format!("{name} ({a})"))
-    } else if same.len() > 1 {
-        let place = same.iter().position(|&i| i == member).unwrap_or_default() + 1;
+    } else if (0..p.members.len()).filter(same).count() > 1 {
+        let place = (0..member).filter(same).count() + 1;
         pick!(lang, format!("第{place}位{name}"), format!("{name} {place}"))
     } else {
         name

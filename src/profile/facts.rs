@@ -252,6 +252,32 @@ pub fn find(key: &str) -> Option<FactId> {
     FACTS.iter().position(|f| f.key == key)
 }
 
+/// The fact named `key`, looked up when the program is built: a name not
+/// in the table stops the build.
+const fn id(key: &str) -> FactId {
+    let mut i = 0;
+    'facts: while i < FACTS.len() {
+        let (a, b) = (FACTS[i].key.as_bytes(), key.as_bytes());
+        i += 1;
+        if a.len() != b.len() {
+            continue;
+        }
+        let mut j = 0;
+        while j < a.len() {
+            if a[j] != b[j] {
+                continue 'facts;
+            }
+            j += 1;
+        }
+        return i - 1;
+    }
+    panic!("not a fact")
+}
+
+/// Facts the app names people by, read on every results update.
+pub const ROLE: FactId = id("role");
+pub const AGE: FactId = id("age");
+
 /// Facts that hang off `parent` (`disability.grade` under `disability`).
 pub fn children(parent: FactId) -> impl Iterator<Item = FactId> {
     let key = FACTS[parent].key;
