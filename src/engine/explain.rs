@@ -133,9 +133,11 @@ fn bracket(r: &Rule, negated: bool, lang: Lang) -> String {
     }
 }
 
-/// How to name a household member in a sentence: "您", "子女（9岁）".
-/// Members who share a role and have no age of their own to tell them
-/// apart are named by their place among them: "第2位子女".
+/// How to name a household member in a sentence: "您", "配偶", "子女".
+/// Members who share a role are told apart by age ("子女（9岁）"), or,
+/// without an age of their own, by their place among them ("第2位子女").
+/// A name changes only when it must: every card and answer that names the
+/// person is written again when it does.
 pub fn person(p: &Profile, member: usize, lang: Lang) -> String {
     let r = p.get(ROLE, Some(member));
     let name = match r {
@@ -145,15 +147,16 @@ pub fn person(p: &Profile, member: usize, lang: Lang) -> String {
     };
     // Runs for every name on the results page: counts, no lists.
     let same = |i: &usize| p.get(ROLE, Some(*i)) == r;
+    if (0..p.members.len()).filter(same).count() == 1 {
+        return name;
+    }
     let years = p.get(AGE, Some(member));
     if matches!(years, Val::Int(_)) && (0..p.members.len()).filter(same).filter(|&i| p.get(AGE, Some(i)) == years).count() == 1 {
         let a = value_text(AGE, years, lang);
         pick!(lang, format!("{name}（{a}）"), format!("{name} ({a})"))
-    } else if (0..p.members.len()).filter(same).count() > 1 {
+    } else {
         let place = (0..member).filter(same).count() + 1;
         pick!(lang, format!("第{place}位{name}"), format!("{name} {place}"))
-    } else {
-        name
     }
 }
 

@@ -90,7 +90,7 @@ fn reasons_say_why_in_plain_words() {
     let elder = e.outcomes.iter().find(|o| o.service == 1).unwrap();
     assert_eq!(elder.status, Status::Maybe, "the department confirms");
     let why = e.reasons(&c, elder, Lang::Zh);
-    assert!(why.iter().any(|r| r.contains("父母（70岁）")), "{why:?}");
+    assert!(why.iter().any(|r| r.contains("父母：年龄 70岁")), "{why:?}");
     assert!(why.last().unwrap().contains("由民政部门按现行政策认定"), "{why:?}");
 }
 
@@ -136,8 +136,9 @@ fn comparisons_read_naturally_in_both_languages() {
 #[test]
 fn members_who_share_a_role_can_be_told_apart() {
     use super::explain::person;
-    let p = profile(r#"{"v":1,"members":[{"role":"self","age":35},{"role":"child","age":9},{"role":"child"},{"role":"parent","age":70},{"role":"parent","age":70},{"role":"spouse"}]}"#);
+    let p = profile(r#"{"v":1,"members":[{"role":"self","age":35},{"role":"child","age":9},{"role":"child"},{"role":"parent","age":70},{"role":"parent","age":70},{"role":"spouse","age":40}]}"#);
     let names: Vec<String> = (0..6).map(|m| person(&p, m, Lang::Zh)).collect();
+    // The only spouse needs no age: names change only when they must.
     assert_eq!(names, ["您", "子女（9岁）", "第2位子女", "第1位父母", "第2位父母", "配偶"]);
     assert_eq!(person(&p, 2, Lang::En), "Child 2");
 }
