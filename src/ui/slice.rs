@@ -1,13 +1,36 @@
 //! Long lists come onto the page a few items per frame, so no frame (the
 //! first after a tap included) builds more than a few. Items already on the
 //! page stay; only new ones wait their turn.
+//!
+//! The list changes one step at a time: what went is taken away, then new
+//! items come in one by one, each step a run of the list before the frame
+//! is painted. tachys 0.2's keyed list (`For`) counts additions one step
+//! behind: when one change both adds and removes items, or adds two before
+//! an old one, it takes every later item out of the page and puts it back.
+//! An age change that brought four cards did so to 72 others, and the
+//! browser then styled and laid out each again. One change at a time, no
+//! card that stays is touched.
 
 use leptos::prelude::*;
 
+/// Why the list runs again.
+#[derive(Clone, Copy, PartialEq)]
+enum Run {
+    /// Its items changed (after a tap, or a first render).
+    Change,
+    /// The next step within the frame.
+    Step,
+    /// A new frame, with room for more new items.
+    Frame,
+}
+
 pub struct Slicer<K: Send + Sync + 'static> {
     on_page: StoredValue<Vec<K>>,
-    frame: RwSignal<u32>,
-    seen: StoredValue<u32>,
+    tick: RwSignal<u32>,
+    run: StoredValue<Run>,
+    /// New items the frame still has room for, and whether the steps run
+    /// from a frame's callback (else after a tap).
+    room: StoredValue<(usize, bool)>,
     /// How many new items are still waiting.
     pub waiting: RwSignal<usize>,
 }
@@ -23,46 +46,63 @@ impl<K: Send + Sync + 'static> Copy for Slicer<K> {}
 
 impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
     pub fn new() -> Self {
-        Slicer { on_page: StoredValue::new(Vec::new()), frame: RwSignal::new(0), seen: StoredValue::new(0), waiting: RwSignal::new(0) }
+        Slicer {
+            on_page: StoredValue::new(Vec::new()),
+            tick: RwSignal::new(0),
+            run: StoredValue::new(Run::Change),
+            room: StoredValue::new((0, false)),
+            waiting: RwSignal::new(0),
+        }
     }
 
-    /// What to show now, in order: the items on the page already and the
-    /// first `per_frame` new ones. A `lead` item (a heading) comes only with
-    /// the first item after it that is let in. Reactive: call it inside the
-    /// list's `each`, and it runs again next frame while items wait.
+    /// What to show now, in order: the items on the page already that are
+    /// still in `all`, and, once nothing is left to take away, the next new
+    /// one. At most `per_frame` new items per frame; a `lead` item (a
+    /// heading) does not count, and comes only when the item after it can
+    /// follow in the same frame. Reactive: call it inside the list's
+    /// `each`; it runs again until every item is in.
     pub fn admit(&self, all: Vec<K>, per_frame: usize, lead: impl Fn(&K) -> bool) -> Vec<K> {
-        let now = self.frame.get();
-        let (mut shown, mut held, mut fresh) = (Vec::new(), None, 0);
-        self.on_page.with_value(|on_page| {
-            for item in all {
-                if lead(&item) {
-                    held = Some(item);
-                } else if on_page.contains(&item) || {
-                    fresh += 1;
-                    fresh <= per_frame
-                } {
-                    shown.extend(held.take());
-                    shown.push(item);
-                }
-            }
-        });
-        let left = fresh.saturating_sub(per_frame);
-        self.on_page.set_value(shown.clone());
-        self.waiting.set(left);
-        if left > 0 {
-            let frame = self.frame;
-            let next = move || {
-                frame.try_update(|f| *f += 1);
-            };
-            // Run from a frame's callback, the next frame is one away; run
-            // after a tap, the coming frame must first paint these items.
-            if self.seen.get_value() != now {
-                request_animation_frame(next);
-            } else {
-                request_animation_frame(move || request_animation_frame(next));
+        self.tick.track();
+        let run = self.run.get_value();
+        self.run.set_value(Run::Change);
+        let (mut room, in_frame) = match run {
+            Run::Change => (per_frame, false),
+            Run::Frame => (per_frame, true),
+            Run::Step => self.room.get_value(),
+        };
+        let on_page = self.on_page.get_value();
+        let kept = |extra: Option<&K>| all.iter().filter(|k| on_page.contains(k) || Some(*k) == extra).cloned().collect::<Vec<_>>();
+        let mut shown = kept(None);
+        let removed = shown.len() < on_page.len();
+        if !removed && room > 0 {
+            if let Some(new) = all.iter().find(|k| !on_page.contains(k)) {
+                room -= usize::from(!lead(new));
+                shown = kept(Some(new));
             }
         }
-        self.seen.set_value(now);
+        self.on_page.set_value(shown.clone());
+        self.room.set_value((room, in_frame));
+        let left = all.iter().filter(|k| !lead(k) && !shown.contains(k)).count();
+        if self.waiting.get_untracked() != left {
+            self.waiting.set(left);
+        }
+        if shown.len() < all.len() {
+            let tick = self.tick;
+            let run = self.run;
+            let again = move |why| {
+                run.try_set_value(why);
+                tick.try_update(|t| *t += 1);
+            };
+            if removed || room > 0 {
+                queue_microtask(move || again(Run::Step));
+            } else if in_frame {
+                // From a frame's callback, the next frame is one away.
+                request_animation_frame(move || again(Run::Frame));
+            } else {
+                // After a tap, the coming frame must first paint these.
+                request_animation_frame(move || request_animation_frame(move || again(Run::Frame)));
+            }
+        }
         shown
     }
 }

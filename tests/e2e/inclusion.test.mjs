@@ -171,12 +171,23 @@ test("changing an answer on the results page: the question opens in place and th
   await page.getByRole("button", { name: "更新结果" }).click();
   await page.waitForFunction(() => document.activeElement?.className === "error-summary", null, { timeout: 2000 });
   assert.ok((await titles(page, "eligible")).includes("普惠托育服务"));
+  // Cards that stay are left where they are (no focus or reading place
+  // lost in them, nothing styled again): none is taken out and put back.
+  await page.evaluate(() => {
+    const kept = { before: new Set(document.querySelectorAll(".results-body article")), out: new Set() };
+    new MutationObserver((ms) => ms.forEach((m) => m.removedNodes.forEach((n) => kept.before.has(n) && kept.out.add(n)))).observe(document.querySelector(".results-body"), { subtree: true, childList: true });
+    window.keptCards = kept;
+  });
   await page.fill("#number-input", "5");
   await page.getByRole("button", { name: "更新结果" }).click();
   await page.waitForSelector("dd.edit", { state: "detached" });
   assert.match(page.url(), /\/results$/, "the page stays");
+  await page.waitForSelector(".results-body[data-complete=true]");
   const after = await titles(page, "eligible");
   assert.ok(!after.includes("普惠托育服务") && after.includes("公办和普惠性幼儿园"), after.join(","));
+  const { stayed, churned } = await page.evaluate(() => ({ stayed: [...window.keptCards.before].filter((n) => n.isConnected).length, churned: [...window.keptCards.out].filter((n) => n.isConnected).length }));
+  assert.ok(stayed > 5, `${stayed} cards stayed`);
+  assert.equal(churned, 0, `${churned} of ${stayed} cards that stayed were taken out and put back`);
   assert.match(await row.innerText(), /子女 · 年龄\s+5岁/);
   assert.match(await page.locator(".summary").innerText(), /可以享受 \d+ 项/);
   await page.waitForFunction(() => document.activeElement?.id === "change-q-age-1", null, { timeout: 2000 });
