@@ -274,7 +274,7 @@ const fn id(key: &str) -> FactId {
     panic!("not a fact")
 }
 
-/// Facts the app names people by, read on every results update.
+/// Facts the app names people by (on every results update too).
 pub const ROLE: FactId = id("role");
 pub const AGE: FactId = id("age");
 

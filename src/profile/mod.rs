@@ -99,8 +99,7 @@ impl Profile {
             return None;
         }
         let mut row = blank_row();
-        let role_id = facts::find("role").expect("role is a fact");
-        row[role_id] = sym(role_id, role).unwrap_or(Val::Unknown);
+        row[facts::ROLE] = sym(facts::ROLE, role).unwrap_or(Val::Unknown);
         self.members.push(row);
         Some(self.members.len() - 1)
     }

@@ -2,7 +2,7 @@
 
 use super::app::{ctx, go_on, tr};
 use crate::engine::explain::person;
-use crate::profile::facts::{find, Kind, FACTS};
+use crate::profile::facts::{Kind, FACTS, ROLE};
 use crate::profile::MAX_MEMBERS;
 use crate::questionnaire::LifeEvent;
 use crate::route::Back;
@@ -19,8 +19,7 @@ pub fn HouseholdPage(back: Option<Back>, event: Option<String>) -> impl IntoView
         let event = event.and_then(|e| LifeEvent::from_slug(&e));
         ctx.session.update(|s| s.event = event);
     }
-    let role = find("role").expect("role");
-    let Kind::Enum { values, labels } = FACTS[role].kind else { unreachable!("role is an enum") };
+    let Kind::Enum { values, labels } = FACTS[ROLE].kind else { unreachable!("role is an enum") };
     let members = move || {
         let lang = ctx.lang.get();
         ctx.session.with(|s| (0..s.answers.members.len()).map(|i| (i, person(&s.answers, i, lang))).collect::<Vec<_>>())

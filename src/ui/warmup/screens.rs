@@ -9,7 +9,7 @@
 use super::super::app::{screen, Ctx, Texts};
 use super::super::nav::Nav;
 use crate::catalog::Catalog;
-use crate::profile::facts::find;
+use crate::profile::facts::AGE;
 use crate::profile::{Profile, Val};
 use crate::questionnaire::{Answer, Session};
 use crate::text::Lang;
@@ -33,7 +33,7 @@ const SCREENS: &[&str] = &["/household", "/q/age/0", "/q/support_status/h", "/q/
 const DONE: &str = "warm-up: screens";
 
 pub fn rehearse(catalog: &'static Catalog, texts: &'static Catalog) {
-    let (Ok(sample), Some(age)) = (Profile::from_json(SAMPLE), find("age")) else { return };
+    let Ok(sample) = Profile::from_json(SAMPLE) else { return };
     later(move || {
         let Some(parent) = document().create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
         // The context is made inside the mount, so that taking the screens
@@ -48,7 +48,7 @@ pub fn rehearse(catalog: &'static Catalog, texts: &'static Catalog) {
             move || screen(ctx.nav.route.get())
         });
         if let Some(ctx) = made.get() {
-            let change = move || ctx.session.update(|s| s.answer(age, Some(2), Answer::Value(Val::Int(7))));
+            let change = move || ctx.session.update(|s| s.answer(AGE, Some(2), Answer::Value(Val::Int(7))));
             step(ctx, handle, 1, change);
         }
     });
