@@ -43,8 +43,9 @@ pub fn AnswerList(back: Back) -> impl IntoView {
     let slicer = Slicer::new();
     // The rows' words, changed in place when the answers or the language do.
     let words = Fanout::new();
-    Effect::new(move |_| lines.with(|l| words.set(|key, _| l.iter().find(|l| l.key == key).cloned())));
-    let line = move |key| words.slot(key, lines.with_untracked(|l| l.iter().find(|l| l.key == key).cloned().unwrap_or_default()));
+    let find = |l: &[Line], key| l.iter().find(|l| l.key == key).cloned();
+    Effect::new(move |_| lines.with(|l| words.set(|key, _| find(l, key))));
+    let line = move |key| words.slot(key, lines.with_untracked(|l| find(l, key)).unwrap_or_default());
     let keys = move || slicer.admit(lines.with(|l| l.iter().map(|l| l.key).collect()), LINES_PER_FRAME, |_| false);
     let members = move || {
         let lang = ctx.lang.get();

@@ -192,8 +192,9 @@ const NEW_CARDS_PER_FRAME: usize = 3;
 fn keyed_rows(catalog: &'static Catalog, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>, slicer: Slicer<Key>) -> impl IntoView {
     let lang = ctx().lang;
     let each = move || slicer.admit(cards.with(|c| keys(c, lang.get())), NEW_CARDS_PER_FRAME, |k| matches!(k, Key::Heading(..)));
-    // Ages show in the names and the reasons: after a change of answers the
-    // cards on the page get their words again, and those that changed update.
+    // Whom a card is for and why follow the answers (ages in the reasons):
+    // after a change the cards on the page get their words again, and those
+    // whose words changed update in place.
     let words = Fanout::new();
     let text = move |e: &Evaluation, groups: &[(usize, Vec<Card>)], key: Key| match key {
         Key::Card(service, lang) => groups.iter().flat_map(|(_, c)| c).find(|c| c.service == service).map(|card| card_text(catalog, e, card, lang)),
