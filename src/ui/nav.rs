@@ -30,6 +30,7 @@ impl Nav {
         let nav = Nav::still(&address());
         let popstate = window_event_listener(leptos::ev::popstate, move |_| {
             if nav.show(address()) {
+                let_go_of_focus();
                 after_paint(focus_heading);
             }
         });
@@ -62,6 +63,7 @@ impl Nav {
         if !self.show(to.to_string()) {
             return;
         }
+        let_go_of_focus();
         let to = to.to_string();
         after_paint(move || {
             if let Ok(history) = window().history() {
@@ -92,6 +94,18 @@ pub fn focus_heading() {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = h1.focus_with_options(&options);
+    }
+}
+
+/// Takes focus off what the resident pressed or typed in, before the
+/// screen it is on is taken down (the new screen is built in the coming
+/// microtasks). Taking down the focused element made the browser update
+/// the page's style there and then, in the middle of building the next
+/// screen: 3–4 ms with 4× throttling, done again in the frame. Focus goes
+/// to the new screen's heading once it is painted.
+fn let_go_of_focus() {
+    if let Some(el) = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.blur();
     }
 }
 
