@@ -118,7 +118,7 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     let answers_open = RwSignal::new(false);
     // New cards come in a few per frame (see keyed_rows); until all are in,
     // results-body says data-complete="false".
-    let (first, second) = (Slicer::new(), Slicer::new());
+    let (first, second) = (Slicer::starting_with(1), Slicer::starting_with(0));
     let restart = move |_| {
         ctx.session.set(Session::new());
         ctx.nav.go("/");
@@ -127,6 +127,12 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     // frame that shows the results (encoding it is the slowest part of a
     // change of answers after the cards).
     let share = RwSignal::new(String::new());
+    // What comes after the cards is off the first screen: it comes once
+    // the top of the page is painted, out of the frame that answers the tap.
+    let below = RwSignal::new(false);
+    after_paint(move || {
+        let _ = below.try_set(true);
+    });
     Effect::new(move |_| {
         ctx.session.track();
         after_paint(move || {
@@ -157,17 +163,19 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
                 {keyed_rows(catalog, evaluation, maybe, second)}
             </section>
         </div>
-        // Folded, and only built when opened: most services do not apply.
-        <details class="not-eligible" on:toggle=move |ev| shown.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-            <summary><h2>{tr(|m| m.results_not)}</h2></summary>
-            {move || shown.get().then(|| keyed_rows(catalog, evaluation, not_eligible, Slicer::new()))}
-        </details>
-        <section class="share" aria-labelledby="share">
-            <h2 id="share">{tr(|m| m.results_share)}</h2>
-            <p id="share-hint">{tr(|m| m.results_share_hint)}</p>
-            <input type="text" readonly class="share-link" aria-labelledby="share" aria-describedby="share-hint" prop:value=share/>
-        </section>
-        <p><button type="button" class="secondary" on:click=restart>{tr(|m| m.results_restart)}</button></p>
+        {move || below.get().then(|| view! {
+            // Folded, and only built when opened: most services do not apply.
+            <details class="not-eligible" on:toggle=move |ev| shown.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                <summary><h2>{tr(|m| m.results_not)}</h2></summary>
+                {move || shown.get().then(|| keyed_rows(catalog, evaluation, not_eligible, Slicer::new()))}
+            </details>
+            <section class="share" aria-labelledby="share">
+                <h2 id="share">{tr(|m| m.results_share)}</h2>
+                <p id="share-hint">{tr(|m| m.results_share_hint)}</p>
+                <input type="text" readonly class="share-link" aria-labelledby="share" aria-describedby="share-hint" prop:value=share/>
+            </section>
+            <p><button type="button" class="secondary" on:click=restart>{tr(|m| m.results_restart)}</button></p>
+        })}
     }
 }
 

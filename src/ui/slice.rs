@@ -33,6 +33,8 @@ pub struct Slicer<K: Send + Sync + 'static> {
     room: StoredValue<(usize, bool)>,
     /// How many new items are still waiting.
     pub waiting: RwSignal<usize>,
+    /// Room in the list's first frame, if not `per_frame`.
+    opening: StoredValue<Option<usize>>,
 }
 
 // By hand: a derive would ask K to be Copy too.
@@ -46,7 +48,18 @@ impl<K: Send + Sync + 'static> Copy for Slicer<K> {}
 
 impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
     pub fn new() -> Self {
+        Self::first_frame(None)
+    }
+
+    /// A list whose first frame has room for `n` new items only, whatever
+    /// `per_frame` is later: a list below the first screenful, 0.
+    pub fn starting_with(n: usize) -> Self {
+        Self::first_frame(Some(n))
+    }
+
+    fn first_frame(room: Option<usize>) -> Self {
         Slicer {
+            opening: StoredValue::new(room),
             on_page: StoredValue::new(Vec::new()),
             tick: RwSignal::new(0),
             run: StoredValue::new(Run::Change),
@@ -66,7 +79,7 @@ impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
         let run = self.run.get_value();
         self.run.set_value(Run::Change);
         let (mut room, in_frame) = match run {
-            Run::Change => (per_frame, false),
+            Run::Change => (self.opening.try_update_value(Option::take).flatten().unwrap_or(per_frame), false),
             Run::Frame => (per_frame, true),
             Run::Step => self.room.get_value(),
         };

@@ -4,7 +4,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:http";
-import { serve, launch, newPage, ready } from "./harness.mjs";
+import { serve, launch, newPage, ready, p } from "./harness.mjs";
+import { titles } from "./flow.mjs";
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -202,6 +203,34 @@ test("the screens are rehearsed off the page (ui/warmup) to the end, touching no
   await page.getByRole("button", { name: "继续" }).click();
   await page.waitForURL(/\/q\/age\/0$/);
   assert.equal(await page.locator("#number-input").inputValue(), "", "no age from the rehearsal");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("the results come top first: the frame that shows them has one card, and the rest follow", async () => {
+  const { context, page } = await newPage(browser);
+  const family = { v: 1, household: { area: "urban", support_status: "low_income" }, members: [{ role: "self", age: 38 }, { role: "child", age: 2 }, { role: "parent", age: 72 }] };
+  await page.goto(srv.url + "/check" + p(family));
+  await ready(page);
+  await page.getByRole("heading", { name: "请核对您的回答" }).waitFor();
+  // What the frame that first shows the results holds (read in its
+  // animation callback, before it is painted).
+  const first = await page.evaluate(() => new Promise((resolve) => {
+    const heading = document.querySelector("main h1").textContent;
+    document.querySelector("a.button[href='/results']").click();
+    const frame = () => {
+      if (document.querySelector("main h1").textContent === heading) return requestAnimationFrame(frame);
+      const count = (id) => document.querySelectorAll(`section[aria-labelledby=${id}] article.service`).length;
+      resolve({ eligible: count("eligible"), maybe: count("maybe"), below: document.querySelectorAll(".share-link, details.not-eligible").length, complete: document.querySelector(".results-body").dataset.complete });
+    };
+    requestAnimationFrame(frame);
+  }));
+  assert.deepEqual(first, { eligible: 1, maybe: 0, below: 0, complete: "false" });
+  await page.waitForSelector(".results-body[data-complete=true]");
+  assert.ok((await titles(page, "eligible")).length > 3 && (await titles(page, "maybe")).length > 3);
+  await page.locator(".share-link").waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1", null, { timeout: 2000 });
+  assert.equal(await page.locator("details.not-eligible").count(), 1);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
