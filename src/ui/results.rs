@@ -117,8 +117,11 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     let shown = RwSignal::new(false);
     let answers_open = RwSignal::new(false);
     // New cards come in a few per frame (see keyed_rows); until all are in,
-    // results-body says data-complete="false".
-    let (first, second) = (Slicer::starting_with(1), Slicer::starting_with(0));
+    // results-body says data-complete="false". The frame that answers a tap
+    // shows the top of the page: on the first render the first card only;
+    // after an answer changed in the list above, no new card (the counts
+    // and the cards that stay are updated in it).
+    let (first, second) = (Slicer::below_the_tap(1), Slicer::below_the_tap(0));
     let restart = move |_| {
         ctx.session.set(Session::new());
         ctx.nav.go("/");
@@ -190,9 +193,8 @@ fn sentence_start(mut text: String) -> String {
     text
 }
 
-/// New cards let onto the page per section and frame: the first frame after
-/// a change of answers (or the first render) stays short, and the rest follow
-/// frame by frame.
+/// New cards let onto the page per section and frame, in the frames after
+/// the one that answers a tap (see `Slicer::below_the_tap`).
 const NEW_CARDS_PER_FRAME: usize = 3;
 
 /// A section's rows, keyed: a card already on the page stays (its words

@@ -33,8 +33,17 @@ pub struct Slicer<K: Send + Sync + 'static> {
     room: StoredValue<(usize, bool)>,
     /// How many new items are still waiting.
     pub waiting: RwSignal<usize>,
-    /// Room in the list's first frame, if not `per_frame`.
-    opening: StoredValue<Option<usize>>,
+    /// Room for new items in the frame that answers a change, if not
+    /// `per_frame` (see `below_the_tap`).
+    tap_room: TapRoom,
+}
+
+/// Room for new items in the frame of a change: when no item on the page
+/// stays (a first render, another language), and when some do.
+#[derive(Clone, Copy)]
+struct TapRoom {
+    fresh: Option<usize>,
+    staying: Option<usize>,
 }
 
 // By hand: a derive would ask K to be Copy too.
@@ -48,18 +57,21 @@ impl<K: Send + Sync + 'static> Copy for Slicer<K> {}
 
 impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
     pub fn new() -> Self {
-        Self::first_frame(None)
+        Self::with(TapRoom { fresh: None, staying: None })
     }
 
-    /// A list whose first frame has room for `n` new items only, whatever
-    /// `per_frame` is later: a list below the first screenful, 0.
-    pub fn starting_with(n: usize) -> Self {
-        Self::first_frame(Some(n))
+    /// A list below what the resident taps, or mostly below the first
+    /// screenful: the frame that answers a tap has room for `fresh` new
+    /// items when none stays (the list's first render, another language),
+    /// and for none when some stay (an answer changed above it). The others
+    /// follow in the next frames, `per_frame` a frame.
+    pub fn below_the_tap(fresh: usize) -> Self {
+        Self::with(TapRoom { fresh: Some(fresh), staying: Some(0) })
     }
 
-    fn first_frame(room: Option<usize>) -> Self {
+    fn with(tap_room: TapRoom) -> Self {
         Slicer {
-            opening: StoredValue::new(room),
+            tap_room,
             on_page: StoredValue::new(Vec::new()),
             tick: RwSignal::new(0),
             run: StoredValue::new(Run::Change),
@@ -78,14 +90,17 @@ impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
         self.tick.track();
         let run = self.run.get_value();
         self.run.set_value(Run::Change);
-        let (mut room, in_frame) = match run {
-            Run::Change => (self.opening.try_update_value(Option::take).flatten().unwrap_or(per_frame), false),
-            Run::Frame => (per_frame, true),
-            Run::Step => self.room.get_value(),
-        };
         let on_page = self.on_page.get_value();
         let kept = |extra: Option<&K>| all.iter().filter(|k| on_page.contains(k) || Some(*k) == extra).cloned().collect::<Vec<_>>();
         let mut shown = kept(None);
+        let (mut room, in_frame) = match run {
+            Run::Change => {
+                let TapRoom { fresh, staying } = self.tap_room;
+                (if shown.is_empty() { fresh } else { staying }.unwrap_or(per_frame), false)
+            }
+            Run::Frame => (per_frame, true),
+            Run::Step => self.room.get_value(),
+        };
         let removed = shown.len() < on_page.len();
         if !removed && room > 0 {
             if let Some(new) = all.iter().find(|k| !on_page.contains(k)) {
