@@ -116,12 +116,13 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     let summary = move || m().results_count.replace("{a}", &count(eligible).to_string()).replace("{b}", &count(maybe).to_string());
     let shown = RwSignal::new(false);
     let answers_open = RwSignal::new(false);
-    // New cards come in a few per frame (see keyed_rows); until all are in,
-    // results-body says data-complete="false". The frame that answers a tap
-    // shows the top of the page: on the first render the first card only;
-    // after an answer changed in the list above, no new card (the counts
-    // and the cards that stay are updated in it).
+    // The frame that answers a tap shows the top of the page: on the first
+    // render the first card only; after an answer changed in the list
+    // above, the new counts and no new card (the cards that stay get their
+    // words after its paint). The rest follow, a few cards per frame (see
+    // keyed_rows); until all is in, results-body says data-complete="false".
     let (first, second) = (Slicer::below_the_tap(1), Slicer::below_the_tap(0));
+    let behind = RwSignal::new(0);
     let restart = move |_| {
         ctx.session.set(Session::new());
         ctx.nav.go("/");
@@ -155,22 +156,22 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
             <summary>{tr(|m| m.results_change)}</summary>
             {move || answers_open.get().then(|| view! { <super::check::AnswerList back=Back::Results/> })}
         </details>
-        <div class="results-body" data-complete=move || (first.waiting.get() + second.waiting.get() == 0).to_string()>
+        <div class="results-body" data-complete=move || (first.waiting.get() + second.waiting.get() + behind.get() == 0).to_string()>
             <section aria-labelledby="eligible">
                 <h2 id="eligible">{tr(|m| m.results_eligible)}</h2>
                 {move || (count(eligible) == 0).then(|| view! { <p>{tr(|m| m.results_none_eligible)}</p> })}
-                {keyed_rows(catalog, evaluation, eligible, first)}
+                {keyed_rows(catalog, evaluation, eligible, first, behind)}
             </section>
             <section aria-labelledby="maybe">
                 <h2 id="maybe">{tr(|m| m.results_maybe)}</h2>
-                {keyed_rows(catalog, evaluation, maybe, second)}
+                {keyed_rows(catalog, evaluation, maybe, second, behind)}
             </section>
         </div>
         {move || below.get().then(|| view! {
             // Folded, and only built when opened: most services do not apply.
             <details class="not-eligible" on:toggle=move |ev| shown.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary><h2>{tr(|m| m.results_not)}</h2></summary>
-                {move || shown.get().then(|| keyed_rows(catalog, evaluation, not_eligible, Slicer::new()))}
+                {move || shown.get().then(|| keyed_rows(catalog, evaluation, not_eligible, Slicer::new(), behind))}
             </details>
             <section class="share" aria-labelledby="share">
                 <h2 id="share">{tr(|m| m.results_share)}</h2>
@@ -198,19 +199,30 @@ fn sentence_start(mut text: String) -> String {
 const NEW_CARDS_PER_FRAME: usize = 3;
 
 /// A section's rows, keyed: a card already on the page stays (its words
-/// update in place); new cards come in a few per frame.
-fn keyed_rows(catalog: &'static Catalog, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>, slicer: Slicer<Key>) -> impl IntoView {
+/// update in place); new cards come in a few per frame. `behind` counts
+/// the sections whose cards' words are still to be updated.
+fn keyed_rows(catalog: &'static Catalog, evaluation: Memo<Shared>, cards: Memo<Vec<(usize, Vec<Card>)>>, slicer: Slicer<Key>, behind: RwSignal<usize>) -> impl IntoView {
     let lang = ctx().lang;
     let each = move || slicer.admit(cards.with(|c| keys(c, lang.get())), NEW_CARDS_PER_FRAME, |k| matches!(k, Key::Heading(..)));
     // Whom a card is for and why follow the answers (ages in the reasons):
     // after a change the cards on the page get their words again, and those
-    // whose words changed update in place.
+    // whose words changed update in place. That waits until the frame that
+    // answers the tap is painted: the cards are below the answer changed,
+    // and the counts above them are already new in that frame.
     let words = Fanout::new();
     let text = move |e: &Evaluation, groups: &[(usize, Vec<Card>)], key: Key| match key {
         Key::Card(service, lang) => groups.iter().flat_map(|(_, c)| c).find(|c| c.service == service).map(|card| card_text(catalog, e, card, lang)),
         Key::Heading(..) => None,
     };
-    Effect::new(move |_| evaluation.with(|e| cards.with(|groups| words.set(|key, _| text(&e.0, groups, key)))));
+    Effect::new(move |_| {
+        evaluation.track();
+        cards.track();
+        behind.update(|n| *n += 1);
+        after_paint(move || {
+            let _ = evaluation.try_with_untracked(|e| cards.try_with_untracked(|groups| words.set(|key, _| text(&e.0, groups, key))));
+            let _ = behind.try_update(|n| *n -= 1);
+        });
+    });
     let render = move |key: Key| match key {
         Key::Heading(ci, lang) => {
             let category = &catalog.categories[ci];
