@@ -3,7 +3,7 @@
 
 use super::i18n::{msg, Msg};
 use super::nav::Nav;
-use super::{check, crash, household, prefill, question, results, source, start};
+use super::{crash, household, prefill, question, source, start, summary};
 use crate::catalog::Catalog;
 use crate::engine::Ask;
 use crate::profile::facts::FACTS;
@@ -117,19 +117,29 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
         <Header/>
         <main id="main" tabindex="-1">
             <prefill::Prefill/>
-            {move || screen(ctx.nav.route.get())}
+            {screens(ctx.nav.route)}
         </main>
         <Footer/>
     }
 }
 
-pub(super) fn screen(route: Route) -> AnyView {
+/// The screen for the address, built again when the screen changes. Check
+/// answers and the results are one screen (ui/summary): going from one to
+/// the other builds nothing again.
+pub(super) fn screens(route: Memo<Route>) -> impl Fn() -> AnyView {
+    let screen_route = Memo::new(move |_| match route.get() {
+        Route::Results => Route::Check,
+        other => other,
+    });
+    move || screen(screen_route.get())
+}
+
+fn screen(route: Route) -> AnyView {
     match route {
         Route::Start => view! { <start::StartPage/> }.into_any(),
         Route::Household { back, event } => view! { <household::HouseholdPage back event/> }.into_any(),
         Route::Question { key, who, back } => view! { <question::QuestionPage key who back/> }.into_any(),
-        Route::Check => view! { <check::CheckPage/> }.into_any(),
-        Route::Results => view! { <results::ResultsPage/> }.into_any(),
+        Route::Check | Route::Results => view! { <summary::Summary/> }.into_any(),
         Route::Source(id) => view! { <source::SourcePage id/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     }

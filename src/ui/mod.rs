@@ -16,6 +16,7 @@ mod source;
 mod slice;
 mod speech;
 mod start;
+mod summary;
 #[cfg(test)]
 mod tests;
 mod warmup;

@@ -88,7 +88,8 @@ impl Nav {
 /// reader reads it, and Tab goes on from there (focus would otherwise stay
 /// on the button pressed, which Leptos may keep for the next screen).
 pub fn focus_heading() {
-    let heading = document().query_selector("main h1").ok().flatten();
+    // Not one on its way off or on (ui/summary).
+    let heading = document().query_selector("main h1:not([hidden] *, [inert] *)").ok().flatten();
     if let Some(h1) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = h1.set_attribute("tabindex", "-1");
         let options = web_sys::FocusOptions::new();

@@ -94,17 +94,19 @@ fn card_text(catalog: &Catalog, e: &Evaluation, card: &Card, lang: Lang) -> (Str
     (sentence_start(people), reasons)
 }
 
+/// The results; `held` while they wait off stage (ui/summary): only what
+/// the first frame shows is built then, and the rest once they are on.
 #[component]
-pub fn ResultsPage() -> impl IntoView {
+pub fn ResultsPage(held: Signal<bool>) -> impl IntoView {
     let ctx = ctx();
     move || match ctx.texts.get() {
-        Texts::Ready(catalog) => Either::Left(view! { <Results catalog/> }),
+        Texts::Ready(catalog) => Either::Left(view! { <Results catalog held/> }),
         other => Either::Right(view! { <TextsPending state=other/> }),
     }
 }
 
 #[component]
-fn Results(catalog: &'static Catalog) -> impl IntoView {
+fn Results(catalog: &'static Catalog, held: Signal<bool>) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
     // One evaluation per change of answers; each section derives from it.
@@ -121,7 +123,7 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     // above, the new counts and no new card (the cards that stay get their
     // words after its paint). The rest follow, a few cards per frame (see
     // keyed_rows); until all is in, results-body says data-complete="false".
-    let (first, second) = (Slicer::below_the_tap(1), Slicer::below_the_tap(0));
+    let (first, second) = (Slicer::below_the_tap(1).held(held), Slicer::below_the_tap(0).held(held));
     let behind = RwSignal::new(0);
     let restart = move |_| {
         ctx.session.set(Session::new());
@@ -134,8 +136,12 @@ fn Results(catalog: &'static Catalog) -> impl IntoView {
     // What comes after the cards is off the first screen: it comes once
     // the top of the page is painted, out of the frame that answers the tap.
     let below = RwSignal::new(false);
-    after_paint(move || {
-        let _ = below.try_set(true);
+    Effect::new(move |_| {
+        if !held.get() {
+            after_paint(move || {
+                let _ = below.try_set(true);
+            });
+        }
     });
     Effect::new(move |_| {
         ctx.session.track();

@@ -36,6 +36,8 @@ pub struct Slicer<K: Send + Sync + 'static> {
     /// Room for new items in the frame that answers a change, if not
     /// `per_frame` (see `below_the_tap`).
     tap_room: TapRoom,
+    /// While true, no new frame is asked for: the list waits (off stage).
+    hold: Option<Signal<bool>>,
 }
 
 /// Room for new items in the frame of a change: when no item on the page
@@ -72,12 +74,19 @@ impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
     fn with(tap_room: TapRoom) -> Self {
         Slicer {
             tap_room,
+            hold: None,
             on_page: StoredValue::new(Vec::new()),
             tick: RwSignal::new(0),
             run: StoredValue::new(Run::Change),
             room: StoredValue::new((0, false)),
             waiting: RwSignal::new(0),
         }
+    }
+
+    /// A list that lets in no more new items than its first frame's while
+    /// `hold` is true, and goes on once it is false.
+    pub fn held(self, hold: Signal<bool>) -> Self {
+        Slicer { hold: Some(hold), ..self }
     }
 
     /// What to show now, in order: the items on the page already that are
@@ -123,6 +132,8 @@ impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
             };
             if removed || room > 0 {
                 queue_microtask(move || again(Run::Step));
+            } else if self.hold.is_some_and(|h| h.get()) {
+                // Runs again when let go: `hold` is tracked.
             } else if in_frame {
                 // From a frame's callback, the next frame is one away.
                 request_animation_frame(move || again(Run::Frame));

@@ -207,30 +207,50 @@ test("the screens are rehearsed off the page (ui/warmup) to the end, touching no
   await context.close();
 });
 
-test("the results come top first: the frame that shows them has one card, and the rest follow", async () => {
+test("the results come top first: built off stage while check answers is read, brought on with one card, the rest follow", async () => {
   const { context, page } = await newPage(browser);
   const family = { v: 1, household: { area: "urban", support_status: "low_income" }, members: [{ role: "self", age: 38 }, { role: "child", age: 2 }, { role: "parent", age: 72 }] };
   await page.goto(srv.url + "/check" + p(family));
   await ready(page);
   await page.getByRole("heading", { name: "请核对您的回答" }).waitFor();
+  // While check answers is read, the top of the results waits off stage:
+  // one card, unseen, unread by screen readers, out of the keyboard's reach.
+  await page.waitForSelector(".offstage article.service");
+  const off = await page.evaluate(() => {
+    const stage = document.querySelector(".offstage");
+    const card = stage.querySelector("article.service").getBoundingClientRect();
+    const hit = document.elementFromPoint(card.left + card.width / 2, Math.min(card.top + card.height / 2, innerHeight - 1));
+    window.prebuilt = stage.querySelector("article.service");
+    return { hidden: stage.getAttribute("aria-hidden"), inert: stage.inert, cards: stage.querySelectorAll("article.service").length, below: stage.querySelectorAll(".share-link, details.not-eligible").length, seen: stage.contains(hit) };
+  });
+  assert.deepEqual(off, { hidden: "true", inert: true, cards: 1, below: 0, seen: false });
+  await page.getByRole("link", { name: "查看结果" }).focus();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest(".offstage")), false, "Tab does not go into the results off stage");
   // What the frame that first shows the results holds (read in its
-  // animation callback, before it is painted).
+  // animation callback, before it is painted): the card built off stage.
   const first = await page.evaluate(() => new Promise((resolve) => {
-    const heading = document.querySelector("main h1").textContent;
+    const visible = () => document.querySelector("main h1:not([hidden] *, [inert] *)").textContent;
+    const heading = visible();
     document.querySelector("a.button[href='/results']").click();
     const frame = () => {
-      if (document.querySelector("main h1").textContent === heading) return requestAnimationFrame(frame);
-      const count = (id) => document.querySelectorAll(`section[aria-labelledby=${id}] article.service`).length;
-      resolve({ eligible: count("eligible"), maybe: count("maybe"), below: document.querySelectorAll(".share-link, details.not-eligible").length, complete: document.querySelector(".results-body").dataset.complete });
+      if (visible() === heading) return requestAnimationFrame(frame);
+      const cards = (id) => [...document.querySelectorAll(`section[aria-labelledby=${id}] article.service`)];
+      resolve({ eligible: cards("eligible").length, same: cards("eligible")[0] === window.prebuilt, maybe: cards("maybe").length, below: document.querySelectorAll(".share-link, details.not-eligible").length, offstage: document.querySelectorAll(".offstage, [inert]").length, complete: document.querySelector(".results-body").dataset.complete });
     };
     requestAnimationFrame(frame);
   }));
-  assert.deepEqual(first, { eligible: 1, maybe: 0, below: 0, complete: "false" });
+  assert.deepEqual(first, { eligible: 1, same: true, maybe: 0, below: 0, offstage: 0, complete: "false" });
   await page.waitForSelector(".results-body[data-complete=true]");
   assert.ok((await titles(page, "eligible")).length > 3 && (await titles(page, "maybe")).length > 3);
   await page.locator(".share-link").waitFor();
-  await page.waitForFunction(() => document.activeElement?.tagName === "H1", null, { timeout: 2000 });
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1" && /服务/.test(document.activeElement.textContent), null, { timeout: 2000 });
   assert.equal(await page.locator("details.not-eligible").count(), 1);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("main h1")].map((h) => h.textContent)), [await page.locator("main h1").first().textContent()], "check answers is gone");
+  // Back: check answers again, the results off stage again.
+  await page.goBack();
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1" && document.activeElement.textContent === "请核对您的回答", null, { timeout: 2000 });
+  assert.equal(await page.locator(".offstage[aria-hidden=true]").count(), 1);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -6,7 +6,7 @@
 //! history, so the resident's answers, address, history and focus are
 //! never touched.
 
-use super::super::app::{screen, Ctx, Texts};
+use super::super::app::{screens, Ctx, Texts};
 use super::super::nav::Nav;
 use crate::catalog::Catalog;
 use crate::profile::facts::AGE;
@@ -45,7 +45,7 @@ pub fn rehearse(catalog: &'static Catalog, texts: &'static Catalog) {
             let ctx = Ctx { catalog, texts: RwSignal::new(Texts::Ready(texts)), session: RwSignal::new(session), lang: RwSignal::new(Lang::Zh), elder: RwSignal::new(false), nav: Nav::still(SCREENS[0]) };
             provide_context(ctx);
             keep.set(Some(ctx));
-            move || screen(ctx.nav.route.get())
+            screens(ctx.nav.route)
         });
         if let Some(ctx) = made.get() {
             let change = move || ctx.session.update(|s| s.answer(AGE, Some(2), Answer::Value(Val::Int(7))));
