@@ -134,12 +134,16 @@ fn Results(catalog: &'static Catalog, held: Signal<bool>) -> impl IntoView {
     // change of answers after the cards).
     let share = RwSignal::new(String::new());
     // What comes after the cards is off the first screen: it comes once
-    // the top of the page is painted, out of the frame that answers the tap.
+    // the top of the page is painted, out of the frame that answers the tap
+    // (and once only: the fold keeps its state when the results go off
+    // stage and come back).
     let below = RwSignal::new(false);
     Effect::new(move |_| {
         if !held.get() {
             after_paint(move || {
-                let _ = below.try_set(true);
+                if below.try_get_untracked() == Some(false) {
+                    below.set(true);
+                }
             });
         }
     });

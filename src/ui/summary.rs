@@ -1,9 +1,10 @@
 //! Check answers and the results: one screen for two addresses. While
 //! check answers is read, the top of the results (what their first frame
 //! shows) is built and laid out off stage: out of sight, unread by screen
-//! readers and out of reach of the keyboard (inert). 查看结果 then takes
-//! check answers down and brings the results on, and the rest of them
-//! follows frame by frame, as after a first render.
+//! readers and out of reach of the keyboard (inert). 查看结果 then hides
+//! check answers (taken down once that frame is painted) and brings the
+//! results on; the rest of them follows frame by frame, as after a first
+//! render. Back on check answers, the results go off stage again.
 
 use super::after_paint;
 use super::app::ctx;

@@ -247,10 +247,16 @@ test("the results come top first: built off stage while check answers is read, b
   await page.waitForFunction(() => document.activeElement?.tagName === "H1" && /服务/.test(document.activeElement.textContent), null, { timeout: 2000 });
   assert.equal(await page.locator("details.not-eligible").count(), 1);
   assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("main h1")].map((h) => h.textContent)), [await page.locator("main h1").first().textContent()], "check answers is gone");
-  // Back: check answers again, the results off stage again.
+  // Back: check answers again, the results off stage again. Forward: the
+  // same results, as they were left (the fold still open).
+  await page.locator("details.not-eligible summary").click();
   await page.goBack();
   await page.waitForFunction(() => document.activeElement?.tagName === "H1" && document.activeElement.textContent === "请核对您的回答", null, { timeout: 2000 });
   assert.equal(await page.locator(".offstage[aria-hidden=true]").count(), 1);
+  await page.goForward();
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1" && /服务/.test(document.activeElement.textContent), null, { timeout: 2000 });
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator("details.not-eligible[open]").count(), 1, "the fold is as it was left");
   assert.deepEqual(page.problems, []);
   await context.close();
 });
