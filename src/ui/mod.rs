@@ -30,6 +30,17 @@ fn after_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
 }
 
+/// Sets `signal` to `value`, waking what reads it only when that is a
+/// change (`set` wakes them always), and not at all once it is disposed.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: leptos::prelude::RwSignal<T>, value: T) {
+    use leptos::prelude::Update;
+    signal.try_maybe_update(|now| {
+        let changed = *now != value;
+        *now = value;
+        (changed, ())
+    });
+}
+
 /// Moves focus to the element with this id, if it is on the page. Not
 /// scrolling there at once: that needs the page laid out, in the middle of
 /// the change that moves focus (0.4 ms with 4× throttling). Once painted,

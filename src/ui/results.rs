@@ -140,11 +140,7 @@ fn Results(catalog: &'static Catalog, held: Signal<bool>) -> impl IntoView {
     let below = RwSignal::new(false);
     Effect::new(move |_| {
         if !held.get() {
-            after_paint(move || {
-                if below.try_get_untracked() == Some(false) {
-                    below.set(true);
-                }
-            });
+            after_paint(move || super::set_if_changed(below, true));
         }
     });
     Effect::new(move |_| {

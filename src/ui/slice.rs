@@ -120,9 +120,7 @@ impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
         self.on_page.set_value(shown.clone());
         self.room.set_value((room, in_frame));
         let left = all.iter().filter(|k| !lead(k) && !shown.contains(k)).count();
-        if self.waiting.get_untracked() != left {
-            self.waiting.set(left);
-        }
+        super::set_if_changed(self.waiting, left);
         if shown.len() < all.len() {
             let tick = self.tick;
             let run = self.run;
