@@ -101,7 +101,7 @@ fn row(key: Key, back: Back, open: Fanout<Key, bool>, line: Signal<Line>) -> imp
     let question = |back| Route::question(FACTS[fact].key, member, back).address();
     let control = if back == Back::Results {
         let id = format!("change{}", question(None).replace('/', "-"));
-        let button = id.clone();
+        let button = NodeRef::<leptos::html::Button>::new();
         let is_open = open.slot(key, false);
         let toggle = move |_| {
             let now = !is_open.get_untracked();
@@ -109,14 +109,17 @@ fn row(key: Key, back: Back, open: Fanout<Key, bool>, line: Signal<Line>) -> imp
         };
         // Focus goes back to the 修改 button before the question closes:
         // the page is still as painted, so focus needs no new layout, and
-        // the focused element is not the one removed.
+        // the focused element is not the one removed. (Its own button: the
+        // same list is rehearsed off the page, ui/warmup.)
         let done = Callback::new(move |()| {
-            super::focus_id(&button);
+            if let Some(button) = button.get_untracked() {
+                super::focus(&button);
+            }
             open.set(|_, _| Some(false));
         });
         let editor = move || is_open.get().then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
         Either::Left(view! {
-            <dd class="change"><button type="button" class="link" id=id aria-expanded=move || is_open.get().to_string() on:click=toggle>
+            <dd class="change"><button type="button" class="link" id=id node_ref=button aria-expanded=move || is_open.get().to_string() on:click=toggle>
                 {tr(|m| m.check_change)}<span class="visually-hidden">{label}</span>
             </button></dd>
             {editor}

@@ -41,16 +41,22 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: leptos::prelude:
     });
 }
 
-/// Moves focus to the element with this id, if it is on the page. Not
-/// scrolling there at once: that needs the page laid out, in the middle of
-/// the change that moves focus (0.4 ms with 4× throttling). Once painted,
-/// the element is brought into view if it is not.
+/// Moves focus to the element with this id, if it is on the page.
 fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
-    let Some(el) = leptos::prelude::document().get_element_by_id(id) else { return };
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+        focus(el.unchecked_ref());
+    }
+}
+
+/// Moves focus to `el`. Not scrolling there at once: that needs the page
+/// laid out, in the middle of the change that moves focus (0.4 ms with 4×
+/// throttling). Once painted, `el` is brought into view if it is not.
+fn focus(el: &web_sys::HtmlElement) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
-    let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus_with_options(&options);
+    let _ = el.focus_with_options(&options);
+    let el = el.clone();
     after_paint(move || {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
