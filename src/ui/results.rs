@@ -120,9 +120,10 @@ fn Results(catalog: &'static Catalog, held: Signal<bool>) -> impl IntoView {
     let answers_open = RwSignal::new(false);
     // The frame that answers a tap shows the top of the page: on the first
     // render the first card only; after an answer changed in the list
-    // above, the new counts and no new card (the cards that stay get their
-    // words after its paint). The rest follow, a few cards per frame (see
-    // keyed_rows); until all is in, results-body says data-complete="false".
+    // above, the new counts, and the cards as they were. Once it is
+    // painted, the cards that went are taken away and the others get their
+    // new words; new cards follow, a few per frame (see keyed_rows). Until
+    // all is done, results-body says data-complete="false".
     let (first, second) = (Slicer::below_the_tap(1).held(held), Slicer::below_the_tap(0).held(held));
     let behind = RwSignal::new(0);
     let restart = move |_| {

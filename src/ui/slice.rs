@@ -31,21 +31,20 @@ pub struct Slicer<K: Send + Sync + 'static> {
     /// New items the frame still has room for, and whether the steps run
     /// from a frame's callback (else after a tap).
     room: StoredValue<(usize, bool)>,
-    /// How many new items are still waiting.
+    /// How many items are still to come or to go.
     pub waiting: RwSignal<usize>,
-    /// Room for new items in the frame that answers a change, if not
-    /// `per_frame` (see `below_the_tap`).
-    tap_room: TapRoom,
+    tap: Tap,
     /// While true, no new frame is asked for: the list waits (off stage).
     hold: Option<Signal<bool>>,
 }
 
-/// Room for new items in the frame of a change: when no item on the page
-/// stays (a first render, another language), and when some do.
+/// What the frame that answers a change does with the list.
 #[derive(Clone, Copy)]
-struct TapRoom {
-    fresh: Option<usize>,
-    staying: Option<usize>,
+enum Tap {
+    /// What any frame does: takes away what went, lets in `per_frame` new.
+    Frame,
+    /// The list is below what the resident tapped (see `below_the_tap`).
+    Below { fresh: usize },
 }
 
 // By hand: a derive would ask K to be Copy too.
@@ -59,21 +58,23 @@ impl<K: Send + Sync + 'static> Copy for Slicer<K> {}
 
 impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
     pub fn new() -> Self {
-        Self::with(TapRoom { fresh: None, staying: None })
+        Self::with(Tap::Frame)
     }
 
     /// A list below what the resident taps, or mostly below the first
-    /// screenful: the frame that answers a tap has room for `fresh` new
-    /// items when none stays (the list's first render, another language),
-    /// and for none when some stay (an answer changed above it). The others
-    /// follow in the next frames, `per_frame` a frame.
+    /// screenful. When no item stays (the list's first render, another
+    /// language), the frame that answers the tap has room for `fresh` new
+    /// items. When some stay (an answer changed above it), that frame
+    /// leaves the list as it was: once it is painted, what went is taken
+    /// away and new items come, `per_frame` a frame. Taking away a dozen
+    /// cards in that frame made it miss 16 ms (4× throttling).
     pub fn below_the_tap(fresh: usize) -> Self {
-        Self::with(TapRoom { fresh: Some(fresh), staying: Some(0) })
+        Self::with(Tap::Below { fresh })
     }
 
-    fn with(tap_room: TapRoom) -> Self {
+    fn with(tap: Tap) -> Self {
         Slicer {
-            tap_room,
+            tap,
             hold: None,
             on_page: StoredValue::new(Vec::new()),
             tick: RwSignal::new(0),
@@ -102,13 +103,19 @@ impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
         let on_page = self.on_page.get_value();
         let kept = |extra: Option<&K>| all.iter().filter(|k| on_page.contains(k) || Some(*k) == extra).cloned().collect::<Vec<_>>();
         let mut shown = kept(None);
-        let (mut room, in_frame) = match run {
-            Run::Change => {
-                let TapRoom { fresh, staying } = self.tap_room;
-                (if shown.is_empty() { fresh } else { staying }.unwrap_or(per_frame), false)
+        let held = self.hold.is_some_and(|h| h.get());
+        let (mut room, in_frame) = match (run, self.tap) {
+            (Run::Change, Tap::Below { fresh }) if shown.is_empty() => (fresh, false),
+            (Run::Change, Tap::Below { .. }) => {
+                // Off stage no frame is seen: the list follows at once.
+                if !held {
+                    shown = on_page.clone();
+                }
+                (0, false)
             }
-            Run::Frame => (per_frame, true),
-            Run::Step => self.room.get_value(),
+            (Run::Change, Tap::Frame) => (per_frame, false),
+            (Run::Frame, _) => (per_frame, true),
+            (Run::Step, _) => self.room.get_value(),
         };
         let removed = shown.len() < on_page.len();
         if !removed && room > 0 {
@@ -119,9 +126,10 @@ impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
         }
         self.on_page.set_value(shown.clone());
         self.room.set_value((room, in_frame));
+        let gone = shown.iter().filter(|k| !all.contains(k)).count();
         let left = all.iter().filter(|k| !lead(k) && !shown.contains(k)).count();
-        super::set_if_changed(self.waiting, left);
-        if shown.len() < all.len() {
+        super::set_if_changed(self.waiting, left + gone);
+        if shown.len() < all.len() || gone > 0 {
             let tick = self.tick;
             let run = self.run;
             let again = move |why| {
@@ -130,14 +138,14 @@ impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
             };
             if removed || room > 0 {
                 queue_microtask(move || again(Run::Step));
-            } else if self.hold.is_some_and(|h| h.get()) {
+            } else if held {
                 // Runs again when let go: `hold` is tracked.
             } else if in_frame {
                 // From a frame's callback, the next frame is one away.
                 request_animation_frame(move || again(Run::Frame));
             } else {
                 // After a tap, the coming frame must first paint these.
-                request_animation_frame(move || request_animation_frame(move || again(Run::Frame)));
+                super::after_paint(move || again(Run::Frame));
             }
         }
         shown
