@@ -20,7 +20,8 @@ enum Run {
     Change,
     /// The next step within the frame.
     Step,
-    /// A new frame, with room for more new items.
+    /// A new frame, or the moment the frame of a tap is painted: room for
+    /// more new items.
     Frame,
 }
 
@@ -29,7 +30,7 @@ pub struct Slicer<K: Send + Sync + 'static> {
     tick: RwSignal<u32>,
     run: StoredValue<Run>,
     /// New items the frame still has room for, and whether the steps run
-    /// from a frame's callback (else after a tap).
+    /// in a frame of their own (else in the frame of a tap).
     room: StoredValue<(usize, bool)>,
     /// How many items are still to come or to go.
     pub waiting: RwSignal<usize>,
@@ -141,7 +142,8 @@ impl<K: Clone + PartialEq + Send + Sync + 'static> Slicer<K> {
             } else if held {
                 // Runs again when let go: `hold` is tracked.
             } else if in_frame {
-                // From a frame's callback, the next frame is one away.
+                // From a frame's callback, or after a paint: the next frame
+                // is one away.
                 request_animation_frame(move || again(Run::Frame));
             } else {
                 // After a tap, the coming frame must first paint these.
