@@ -214,7 +214,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
         Shape::Number => Either::Right(Either::Right(view! {
             <p class="hint" id="age-hint">{tr(|m| m.age_hint)}</p>
             <input type="text" inputmode="numeric" pattern="[0-9]*" id="number-input" class="number"
-                aria-describedby="age-hint" autocomplete="off" aria-label=title
+                aria-describedby="age-hint" autocomplete="off" spellcheck="false" aria-label=title
                 prop:value=move || typed.get()
                 on:input=move |ev| { typed.set(event_target_value(&ev)); pick(Choice::Nothing); }/>
         })),

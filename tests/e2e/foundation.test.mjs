@@ -81,6 +81,10 @@ test("only this origin is ever contacted, and no request carries answers", async
   await page.goto(srv.url + "/#p=" + Buffer.from('{"v":1,"members":[{"role":"self","age":77}]}').toString("base64url"));
   await ready(page);
   await page.waitForURL(/\/q\//);
+  // A typed answer is neither kept by the browser's autofill nor offered
+  // to its spell checker (Chrome's enhanced spell check sends text out).
+  await page.goto(srv.url + "/q/age/0");
+  assert.deepEqual(await page.locator("#number-input").evaluate((i) => [i.autocomplete, i.spellcheck]), ["off", false]);
   await page.goto(srv.url + "/source/family-doctor");
   await page.waitForSelector("mark");
   assert.ok(urls.every((u) => u.startsWith(srv.url)), urls.join("\n"));
