@@ -7,5 +7,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The web app runs in the browser: build it with `scripts/serve` (trunk). The eval tool is `cargo run --bin guide-eval`.");
+    eprintln!("The web app runs in the browser: build it with `scripts/serve` (trunk). The eval tool is `cargo run -p guide-eval`.");
 }

@@ -3,13 +3,13 @@
 
 use super::i18n::{msg, Msg};
 use super::nav::Nav;
-use super::{crash, household, prefill, question, source, start, summary};
-use crate::catalog::Catalog;
-use crate::engine::Ask;
-use crate::profile::facts::FACTS;
-use crate::questionnaire::Session;
+use super::{check, crash, household, prefill, question, results, source, start};
+use guide_core::catalog::Catalog;
+use guide_core::engine::Ask;
+use guide_core::profile::facts::FACTS;
+use guide_core::questionnaire::Session;
 use crate::route::{Back, Route};
-use crate::text::Lang;
+use guide_core::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -57,13 +57,10 @@ pub enum Texts {
 pub fn load_texts(ctx: Ctx) {
     ctx.texts.set(Texts::Loading);
     leptos::task::spawn_local(async move {
-        let json = super::fetch::fetch_text(&format!("/{}", crate::catalog::TEXTS_FILE)).await;
+        let json = super::fetch::fetch_text(&format!("/{}", super::TEXTS_FILE)).await;
         // Leaked once per successful load: the catalog lives as long as the page.
         let full = json.as_deref().and_then(|json| ctx.catalog.with_texts(json).ok()).map(|c| &*Box::leak(Box::new(c)));
         ctx.texts.set(full.map_or(Texts::Failed, Texts::Ready));
-        if let (Some(json), Some(full)) = (json, full) {
-            super::warmup::warm(&json, ctx.catalog, full);
-        }
     });
 }
 
@@ -117,21 +114,10 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
         <Header/>
         <main id="main" tabindex="-1">
             <prefill::Prefill/>
-            {screens(ctx.nav.route)}
+            {move || screen(ctx.nav.route.get())}
         </main>
         <Footer/>
     }
-}
-
-/// The screen for the address, built again when the screen changes. Check
-/// answers and the results are one screen (ui/summary): going from one to
-/// the other builds nothing again.
-pub(super) fn screens(route: Memo<Route>) -> impl Fn() -> AnyView {
-    let screen_route = Memo::new(move |_| match route.get() {
-        Route::Results => Route::Check,
-        other => other,
-    });
-    move || screen(screen_route.get())
 }
 
 fn screen(route: Route) -> AnyView {
@@ -139,7 +125,8 @@ fn screen(route: Route) -> AnyView {
         Route::Start => view! { <start::StartPage/> }.into_any(),
         Route::Household { back, event } => view! { <household::HouseholdPage back event/> }.into_any(),
         Route::Question { key, who, back } => view! { <question::QuestionPage key who back/> }.into_any(),
-        Route::Check | Route::Results => view! { <summary::Summary/> }.into_any(),
+        Route::Check => view! { <check::CheckPage/> }.into_any(),
+        Route::Results => view! { <results::ResultsPage/> }.into_any(),
         Route::Source(id) => view! { <source::SourcePage id/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     }
@@ -160,13 +147,7 @@ fn Header() -> impl IntoView {
                     {tr(|m| m.switch_language)}
                 </button>
                 <button type="button" class="tool" aria-pressed=move || ctx.elder.get().to_string()
-                    on:click=move |_| {
-                        ctx.elder.update(|e| *e = !*e);
-                        // Once its sizes are on the page (the class is set by an effect).
-                        if ctx.elder.get_untracked() {
-                            super::after_paint(super::warmup::again);
-                        }
-                    }>
+                    on:click=move |_| ctx.elder.update(|e| *e = !*e)>
                     {move || if ctx.elder.get() { m().elder_off } else { m().elder_on }}
                 </button>
             </div>
@@ -204,14 +185,9 @@ pub fn Notices() -> impl IntoView {
             <div class="notice" role="alert">
                 <h2>{tr(|m| m.notices_title)}</h2>
                 <ul>
-                    {move || notices().into_iter().map(|n| view! { <li>{if lang.get() == Lang::Zh { n.zh } else { n.en }}</li> }).collect_view()}
+                    {move || notices().into_iter().map(|n| view! { <li>{n.message.take(lang.get())}</li> }).collect_view()}
                 </ul>
             </div>
         })}
     }
-}
-
-/// "第 4 题 · 还剩约 6 题"
-pub fn progress_text(m: &Msg, n: usize, left: usize) -> String {
-    if left <= 1 { m.progress_last.replace("{n}", &n.to_string()) } else { m.progress.replace("{n}", &n.to_string()).replace("{m}", &left.to_string()) }
 }

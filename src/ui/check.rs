@@ -3,15 +3,13 @@
 //! where 修改 opens the question in place and the results update at once.
 
 use super::app::{ctx, tr, Notices};
-use super::fanout::Fanout;
 use super::i18n::msg;
-use super::slice::Slicer;
 use super::question::QuestionForm;
-use crate::engine::explain::{person, value_text};
-use crate::profile::facts::{FactId, FACTS};
-use crate::questionnaire::{Answer, Session};
+use guide_core::engine::explain::{person, value_text};
+use guide_core::profile::facts::{FactId, FACTS};
+use guide_core::questionnaire::{Answer, Session};
 use crate::route::{Back, Route};
-use crate::text::Lang;
+use guide_core::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -32,45 +30,29 @@ pub fn CheckPage() -> impl IntoView {
 #[component]
 pub fn AnswerList(back: Back) -> impl IntoView {
     let ctx = ctx();
-    // Which question is open (on the results page): a change wakes only the
-    // rows it opens or closes.
-    let open = Fanout::new();
+    // Which question is open under its row (on the results page).
+    let open = RwSignal::new(None::<Key>);
     let lines = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.session.with(|s| s.given().into_iter().map(|(fact, member, answer)| Line::new(s, fact, member, answer, lang)).collect::<Vec<_>>())
     });
-    // Long lists (a big household) come onto the page a phone's screenful
-    // per frame (see LINES_PER_FRAME).
-    let slicer = Slicer::new();
-    // The rows' words, changed in place when the answers or the language do.
-    let words = Fanout::new();
-    let find = |l: &[Line], key| l.iter().find(|l| l.key == key).cloned();
-    Effect::new(move |_| lines.with(|l| words.set(|key, _| find(l, key))));
-    let line = move |key| words.slot(key, lines.with_untracked(|l| find(l, key)).unwrap_or_default());
-    let keys = move || slicer.admit(lines.with(|l| l.iter().map(|l| l.key).collect()), LINES_PER_FRAME, |_| false);
     let members = move || {
         let lang = ctx.lang.get();
         ctx.session.with(|s| (0..s.answers.members.len()).map(|i| person(&s.answers, i, lang)).collect::<Vec<_>>().join("、"))
     };
     view! {
-        <dl class="answers" data-complete=move || (slicer.waiting.get() == 0).to_string()>
+        <dl class="answers">
             <div class="row">
                 <dt>{tr(|m| m.check_members)}</dt>
                 <dd>{members}</dd>
                 <dd class="change"><a href=Route::Household { back: Some(back), event: None }.address()>{tr(|m| m.check_change)}<span class="visually-hidden">{tr(|m| m.check_members)}</span></a></dd>
             </div>
-            <For each=keys key=|k| *k let:key>
-                {row(key, back, open, line(key))}
+            <For each=move || lines.with(|l| l.iter().map(|l| l.key).collect::<Vec<_>>()) key=|key| *key let:key>
+                {row(key, back, open, Memo::new(move |_| lines.with(|l| l.iter().find(|l| l.key == key).cloned().unwrap_or_default())))}
             </For>
         </dl>
     }
 }
-
-/// A phone shows 4 to 6 rows under the heading (360×640 to 390×844); a
-/// bigger screen gets the rest in the next frame. Ten a frame, a desktop's
-/// screenful, made the step onto check answers miss 16 ms (4× throttled)
-/// 30% of the time; six, 5%.
-const LINES_PER_FRAME: usize = 6;
 
 /// A question: its fact and whom it is about.
 type Key = (FactId, Option<usize>);
@@ -95,31 +77,25 @@ impl Line {
     }
 }
 
-fn row(key: Key, back: Back, open: Fanout<Key, bool>, line: Signal<Line>) -> impl IntoView {
+fn row(key: Key, back: Back, open: RwSignal<Option<Key>>, line: Memo<Line>) -> impl IntoView {
     let (fact, member) = key;
     let label = move || line.with(|l| l.label);
     let question = |back| Route::question(FACTS[fact].key, member, back).address();
     let control = if back == Back::Results {
         let id = format!("change{}", question(None).replace('/', "-"));
-        let button = NodeRef::<leptos::html::Button>::new();
-        let is_open = open.slot(key, false);
-        let toggle = move |_| {
-            let now = !is_open.get_untracked();
-            open.set(|k, _| Some(now && k == key));
-        };
-        // Focus goes back to the 修改 button before the question closes:
-        // the page is still as painted, so focus needs no new layout, and
-        // the focused element is not the one removed. (Its own button: the
-        // same list is rehearsed off the page, ui/warmup.)
+        let is_open = move || open.get() == Some(key);
+        let toggle = move |_| open.update(|o| *o = if *o == Some(key) { None } else { Some(key) });
+        // Done (saved or cancelled): focus goes back to this question's
+        // 修改, in the row as built again for a new answer.
+        let focus_to = id.clone();
         let done = Callback::new(move |()| {
-            if let Some(button) = button.get_untracked() {
-                super::focus(&button);
-            }
-            open.set(|_, _| Some(false));
+            open.set(None);
+            let id = focus_to.clone();
+            request_animation_frame(move || super::focus_id(&id));
         });
-        let editor = move || is_open.get().then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
+        let editor = move || is_open().then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
         Either::Left(view! {
-            <dd class="change"><button type="button" class="link" id=id node_ref=button aria-expanded=move || is_open.get().to_string() on:click=toggle>
+            <dd class="change"><button type="button" class="link" id=id aria-expanded=move || is_open().to_string() on:click=toggle>
                 {tr(|m| m.check_change)}<span class="visually-hidden">{label}</span>
             </button></dd>
             {editor}

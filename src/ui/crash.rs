@@ -1,7 +1,7 @@
 //! No blank page: a panic replaces the page with a plain message, a way to
 //! start again and a link that restores the answers given so far.
 
-use crate::profile::{share, Profile};
+use guide_core::profile::{share, Profile};
 use std::cell::RefCell;
 
 thread_local! {

@@ -1,10 +1,10 @@
 //! Who lives with you: the person answering plus up to 11 others.
 
 use super::app::{ctx, go_on, tr};
-use crate::engine::explain::person;
-use crate::profile::facts::{Kind, FACTS, ROLE};
-use crate::profile::MAX_MEMBERS;
-use crate::questionnaire::LifeEvent;
+use guide_core::engine::explain::person;
+use guide_core::profile::facts::{Kind, FACTS, ROLE};
+use guide_core::profile::MAX_MEMBERS;
+use guide_core::questionnaire::LifeEvent;
 use crate::route::Back;
 use leptos::either::Either;
 use leptos::prelude::*;

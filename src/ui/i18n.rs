@@ -1,7 +1,7 @@
 //! Every fixed string of the interface, in a struct per language: a key
 //! missing from either language is a compile error.
 
-use crate::text::Lang;
+use guide_core::text::Lang;
 
 pub struct Msg {
     pub app_title: &'static str,
@@ -26,9 +26,11 @@ pub struct Msg {
     pub back: &'static str,
     pub unsure: &'static str,
     pub why_ask: &'static str,
-    pub progress: &'static str,
-    pub progress_last: &'static str,
+    /// "第 4 题 · 还剩约 6 题": the page's number, and about how many are left.
+    pub progress: fn(usize, usize) -> String,
     pub error_title: &'static str,
+    /// Read before an error message beside its field ("错误：").
+    pub error_prefix: &'static str,
     pub error_choose: &'static str,
     pub error_number: &'static str,
     pub age_hint: &'static str,
@@ -41,7 +43,8 @@ pub struct Msg {
     pub check_members: &'static str,
     pub check_results: &'static str,
     pub results_title: &'static str,
-    pub results_count: &'static str,
+    /// How many services the household can get, and may get.
+    pub results_count: fn(usize, usize) -> String,
     pub results_eligible: &'static str,
     pub results_maybe: &'static str,
     pub results_not: &'static str,
@@ -100,9 +103,9 @@ pub const ZH: Msg = Msg {
     back: "返回",
     unsure: "不确定 / 不知道",
     why_ask: "为什么问这个？",
-    progress: "第 {n} 题 · 还剩约 {m} 题",
-    progress_last: "第 {n} 题 · 快完成了",
+    progress: |n, left| if left <= 1 { format!("第 {n} 题 · 快完成了") } else { format!("第 {n} 题 · 还剩约 {left} 题") },
     error_title: "请检查以下问题",
+    error_prefix: "错误：",
     error_choose: "请选择一项；不知道可以选“不确定”。",
     error_number: "请输入 0 到 120 之间的整数年龄，例如 35；不满 1 岁填 0。",
     age_hint: "填周岁，不满 1 岁填 0。",
@@ -115,7 +118,7 @@ pub const ZH: Msg = Msg {
     check_members: "家庭成员",
     check_results: "查看结果",
     results_title: "您家可以了解的服务",
-    results_count: "可以享受 {a} 项，可能可以享受 {b} 项。",
+    results_count: |a, b| format!("可以享受 {a} 项，可能可以享受 {b} 项。"),
     results_eligible: "可以享受",
     results_maybe: "可能可以享受（需要确认）",
     results_not: "暂不符合的服务及原因",
@@ -174,9 +177,9 @@ pub const EN: Msg = Msg {
     back: "Back",
     unsure: "Not sure / don't know",
     why_ask: "Why do we ask this?",
-    progress: "Question {n} · about {m} to go",
-    progress_last: "Question {n} · almost done",
+    progress: |n, left| if left <= 1 { format!("Question {n} · almost done") } else { format!("Question {n} · about {left} to go") },
     error_title: "There is a problem",
+    error_prefix: "Error: ",
     error_choose: "Choose one answer; if you do not know, choose \"not sure\".",
     error_number: "Enter an age in whole years from 0 to 120, like 35; enter 0 for a baby under one.",
     age_hint: "In whole years; 0 for a baby under one.",
@@ -189,7 +192,10 @@ pub const EN: Msg = Msg {
     check_members: "Household members",
     check_results: "See results",
     results_title: "Services for your household",
-    results_count: "You can get {a} services and may be able to get {b} more.",
+    results_count: |a, b| {
+        let services = if a == 1 { "service" } else { "services" };
+        format!("You can get {a} {services} and may be able to get {b} more.")
+    },
     results_eligible: "You can get",
     results_maybe: "You may be able to get (to confirm)",
     results_not: "Services that do not apply now, and why",

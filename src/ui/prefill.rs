@@ -7,11 +7,11 @@
 //! answers are taken; otherwise the resident chooses between theirs and the
 //! link's, so no answer is lost without asking.
 
-use super::{after_paint, focus_id};
+use super::focus_id;
 use super::app::{ctx, next_path, tr, Ctx};
 use super::nav::{address, focus_heading};
-use crate::profile::share::decode_fragment;
-use crate::questionnaire::Session;
+use guide_core::profile::share::decode_fragment;
+use guide_core::questionnaire::Session;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -28,7 +28,7 @@ pub fn Prefill() -> impl IntoView {
         if link.is_ok() && !ctx.session.with_untracked(Session::is_blank) {
             offered.set(Some(hash));
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            after_paint(|| focus_id("link-offer"));
+            request_animation_frame(|| focus_id("link-offer"));
         } else {
             // Nothing to lose, or a broken link that only says why.
             apply(ctx, &hash, false);
@@ -46,7 +46,7 @@ pub fn Prefill() -> impl IntoView {
             if replace {
                 apply(ctx, &hash, true);
             }
-            after_paint(focus_heading);
+            request_animation_frame(focus_heading);
         }
     };
     move || {

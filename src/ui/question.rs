@@ -3,27 +3,16 @@
 //! error summary takes focus; back works, and answers are kept. The same
 //! form opens under an answer on the results page, to change it in place.
 
-use super::app::{ctx, go_on, progress_text, tr, NotFound, Notices};
+use super::app::{ctx, go_on, tr, NotFound, Notices};
 use super::speech::ReadAloud;
-use crate::engine::explain::{person, value_text};
-use crate::profile::facts::{find, group_of, FactId, Kind, FACTS};
-use crate::profile::Val;
-use crate::questionnaire::{choices, Answer};
+use guide_core::engine::explain::{question, value_text};
+use guide_core::profile::facts::{find, group_of, FactId, Kind, FACTS};
+use guide_core::profile::Val;
+use guide_core::questionnaire::{choices, Answer};
 use crate::route::Back;
-use crate::text::Lang;
+use guide_core::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
-
-/// The question with `{who}` filled in, grammatical when it is "you".
-pub fn question_text(template: crate::text::Text, member: Option<usize>, answers: &crate::profile::Profile, lang: Lang) -> String {
-    let who = member.map(|m| person(answers, m, lang)).unwrap_or_default();
-    let text = template.get(lang).replace("{who}", &who);
-    if lang == Lang::En && who == "you" {
-        let fixes = [("Is you", "Are you"), ("is you", "are you"), ("Has you", "Have you"), ("Does you", "Do you"), ("Was you", "Were you"), ("Can you look after themself", "Can you look after yourself"), ("you's", "your"), ("expose them", "expose you")];
-        return fixes.iter().fold(text, |t, (a, b)| t.replace(a, b));
-    }
-    text
-}
 
 /// `/q/<key>/<who>`: a question about the household (`h`) or a member.
 #[component]
@@ -34,7 +23,7 @@ pub fn QuestionPage(key: String, who: String, back: Option<Back>) -> impl IntoVi
         n => n.parse::<usize>().ok().filter(|&m| m < members).map(Some),
     };
     match (find(&key), member) {
-        (Some(fact), Some(member)) if (FACTS[fact].scope == crate::profile::facts::Scope::Household) == member.is_none() => {
+        (Some(fact), Some(member)) if (FACTS[fact].scope == guide_core::profile::facts::Scope::Household) == member.is_none() => {
             Either::Left(view! { <QuestionForm fact member back/> })
         }
         _ => Either::Right(view! { <NotFound/> }),
@@ -57,7 +46,7 @@ enum Choice {
 enum Shape {
     Radios(Vec<Val>),
     Number,
-    Boxes(Vec<crate::text::Text>),
+    Boxes(Vec<guide_core::text::Text>),
 }
 
 /// The form for one question page. `back`: opened by 修改 from that page,
@@ -106,8 +95,8 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
     let is_number = shape == Shape::Number;
 
     let template = grouped.map_or(f.question, |g| g.question);
-    let title = move || ctx.session.with(|s| question_text(template, member, &s.answers, ctx.lang.get()));
-    let progress = move || progress_text(m(), answered + 1, left);
+    let title = move || ctx.session.with(|s| question(&template, &s.answers, member, ctx.lang.get()));
+    let progress = move || (m().progress)(answered + 1, left);
 
     let page_facts = facts.clone();
     // Counts toward "第 N 题" only the first time a page is answered.
@@ -178,7 +167,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
             </div>
         }
     };
-    let boxes = |labels: Vec<crate::text::Text>| {
+    let boxes = |labels: Vec<guide_core::text::Text>| {
         let bits = move || match choice.get() {
             Choice::Boxes(b) => b,
             _ => 0,
@@ -214,10 +203,15 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
         Shape::Number => Either::Right(Either::Right(view! {
             <p class="hint" id="age-hint">{tr(|m| m.age_hint)}</p>
             <input type="text" inputmode="numeric" pattern="[0-9]*" id="number-input" class="number"
-                aria-describedby="age-hint" autocomplete="off" spellcheck="false" aria-label=title
+                aria-describedby=move || if error.get().is_some() { "age-hint answer-error" } else { "age-hint" } autocomplete="off" spellcheck="false" aria-label=title
                 prop:value=move || typed.get()
                 on:input=move |ev| { typed.set(event_target_value(&ev)); pick(Choice::Nothing); }/>
         })),
+    };
+    let first_input = match &shape {
+        Shape::Radios(_) => "#opt-0",
+        Shape::Boxes(_) => "#box-0",
+        Shape::Number => "#number-input",
     };
     let spoken = Signal::derive(move || {
         let lang = ctx.lang.get();
@@ -226,28 +220,43 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
             Shape::Boxes(labels) => labels.iter().map(|l| l.get(lang).to_string()).collect(),
             Shape::Number => Vec::new(),
         };
-        format!("{}。{}", title(), options.join("，"))
+        let options = options.join(if lang == Lang::Zh { "，" } else { ", " });
+        super::speech::sentences(lang, [title().as_str(), options.as_str()])
     });
 
+    // GOV.UK error pattern: a summary that takes focus and links to the
+    // first input, and the same message beside the field, tied to it.
     let error_summary = move || {
         error.get().map(|e| {
             view! {
-                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary>
-                    <h2>{tr(|m| m.error_title)}</h2>
-                    <p><a href="#answer">{e}</a></p>
+                <div class="error-summary" tabindex="-1" node_ref=summary>
+                    <div role="alert">
+                        <h2>{tr(|m| m.error_title)}</h2>
+                        <ul><li><a href=first_input on:click=move |ev| {
+                            // Focus the field itself, as GOV.UK Frontend does: a jump
+                            // to it would only scroll there.
+                            ev.prevent_default();
+                            super::focus_id(&first_input[1..]);
+                        }>{e}</a></li></ul>
+                    </div>
                 </div>
             }
         })
     };
+    let error_message = move || {
+        error.get().map(|e| view! { <p class="error-message" id="answer-error"><span class="visually-hidden">{tr(|m| m.error_prefix)}</span>{e}</p> })
+    };
+    let described = move || error.get().map(|_| "answer-error");
     let form = view! {
         <form on:submit=submit novalidate>
-            <fieldset id="answer" class:has-error=move || error.get().is_some()>
+            <fieldset id="answer" class:has-error=move || error.get().is_some() aria-describedby=move || (!is_number).then(described).flatten()>
                 // On its own page the question is the page heading.
                 <legend>{match inline {
                     None => Either::Left(view! { <h1>{title}</h1> }),
                     Some(_) => Either::Right(view! { <span class="question">{title}</span> }),
                 }}</legend>
                 <ReadAloud text=spoken/>
+                {error_message}
                 {f.why.filter(|_| grouped.is_none()).map(|why| view! {
                     <details class="why"><summary>{tr(|m| m.why_ask)}</summary><p>{move || why.get(ctx.lang.get())}</p></details>
                 })}

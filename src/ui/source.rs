@@ -2,32 +2,26 @@
 //! sentence highlighted.
 
 use super::app::{ctx, Texts, TextsPending};
-use crate::catalog::check::{fold, section_of};
-use crate::catalog::PLAN_FILE;
+use guide_core::plan::cited_paragraph;
 use leptos::prelude::*;
-
-/// The cited paragraph split around the quote: (before, quote, after).
-pub fn cited_paragraph(plan: &str, chapter: &str, section: &str, quote: &str) -> Option<(String, String, String)> {
-    let text = section_of(plan, chapter).and_then(|c| section_of(c, section))?;
-    let wanted = fold(quote.trim());
-    text.lines().find_map(|line| {
-        let line = line.trim();
-        let at = fold(line).find(&wanted)?;
-        // Folding maps one character to one, so character positions agree.
-        let start = fold(line)[..at].chars().count();
-        let len = wanted.chars().count();
-        let chars: Vec<char> = line.chars().collect();
-        let part = |r: std::ops::Range<usize>| chars[r].iter().collect::<String>();
-        Some((part(0..start), part(start..start + len), part(start + len..chars.len())))
-    })
-}
 
 #[component]
 pub fn SourcePage(id: String) -> impl IntoView {
     let ctx = ctx();
     let plan = RwSignal::new(None::<String>);
-    // The plan's text is not in the wasm: fetched when a source is shown.
-    leptos::task::spawn_local(async move { plan.set(super::fetch::fetch_text(PLAN_FILE).await) });
+    // The document's text is not in the wasm: fetched when a source is shown.
+    let service = id.clone();
+    let document = move || match ctx.texts.get() {
+        Texts::Ready(c) => c.service(&service).and_then(|i| c.document(&c.services[i])).map(|d| d.file.clone()),
+        _ => None,
+    };
+    Effect::new(move |fetched: Option<Option<String>>| {
+        let file = document();
+        if let Some(f) = file.clone().filter(|f| fetched.flatten().as_ref() != Some(f)) {
+            leptos::task::spawn_local(async move { plan.set(super::fetch::fetch_text(&format!("/{f}")).await) });
+        }
+        file
+    });
     move || {
         let m = ctx.msg();
         let catalog = match ctx.texts.get() {
@@ -46,7 +40,7 @@ pub fn SourcePage(id: String) -> impl IntoView {
         view! {
             <h1>{m.source_title}</h1>
             <p class="lead">{s.title.get(lang).to_string()}</p>
-            <p class="source-doc" lang="zh-CN">{format!("《{}》 {}", crate::catalog::SOURCE.title_zh, crate::catalog::SOURCE.number)}</p>
+            {catalog.document(s).map(|d| view! { <p class="source-doc" lang="zh-CN">{format!("《{}》 {}", d.title.zh, d.number)}</p> })}
             <h2 lang="zh-CN">{s.source.chapter.clone()}</h2>
             <h3 lang="zh-CN">{s.source.section.clone()}</h3>
             <p class="plan-text" lang="zh-CN">{paragraph.0}<mark>{paragraph.1}</mark>{paragraph.2}</p>

@@ -2,7 +2,7 @@
 //! the browser can speak, so an invisible button is never in the tab order.
 
 use super::app::{ctx, tr};
-use crate::text::Lang;
+use guide_core::text::Lang;
 use leptos::prelude::*;
 
 fn synth() -> Option<web_sys::SpeechSynthesis> {
@@ -16,6 +16,24 @@ fn speak(text: &str, lang: Lang) {
     u.set_lang(lang.tag());
     s.cancel();
     s.speak(&u);
+}
+
+/// Texts read one after another, each a sentence: Chinese ones end in
+/// "。", English ones in ". " (a Chinese full stop is no pause for an
+/// English voice).
+pub fn sentences<'a>(lang: Lang, parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for part in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
+        out.push_str(part);
+        let ended = part.ends_with(['。', '！', '？', '.', '!', '?']);
+        match lang {
+            Lang::Zh if !ended => out.push('。'),
+            Lang::Zh => {}
+            Lang::En if !ended => out.push_str(". "),
+            Lang::En => out.push(' '),
+        }
+    }
+    out.trim_end().to_string()
 }
 
 /// Asked once: the getter is slow, and every result card has a button.

@@ -2,7 +2,7 @@
 //! the start button and life-event entry points.
 
 use super::app::{ctx, Notices, tr};
-use crate::questionnaire::LifeEvent;
+use guide_core::questionnaire::LifeEvent;
 use crate::route::Route;
 use leptos::prelude::*;
 

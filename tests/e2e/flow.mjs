@@ -41,7 +41,7 @@ export async function answerAll(page, script = {}, { unsure = "不确定 / 不�
 
 /** Service titles shown in a results section: "eligible" | "maybe". */
 export async function titles(page, section) {
-  await page.waitForSelector(".results-body[data-complete=true]"); // cards render a few per frame
+  await page.waitForSelector(`section[aria-labelledby=${section}]`);
   // textContent: cards off screen are not rendered (content-visibility), so they have no innerText.
   return page.locator(`section[aria-labelledby=${section}] article.service h4`).allTextContents();
 }
@@ -64,12 +64,11 @@ export async function seen(card) {
 }
 
 /**
- * The answer list's text once every line is on the page (a long list comes
- * a screenful per frame), a line per row, its parts apart. Read from the
+ * The answer list's text, a line per row, its parts apart. Read from the
  * nodes, not as rendered: rows off screen are not rendered
  * (`content-visibility: auto`), and `innerText` leaves them out.
  */
 export async function answersText(page) {
-  await page.waitForSelector("dl.answers[data-complete=true]");
+  await page.waitForSelector("dl.answers");
   return page.locator("dl.answers .row").evaluateAll((rows) => rows.map((row) => [...row.children].map((part) => part.textContent.trim()).join("\t")).join("\n"));
 }

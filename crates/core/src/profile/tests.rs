@@ -1,0 +1,102 @@
+use super::*;
+
+fn parse(json: &str) -> Parsed {
+    Profile::from_json(json).expect("parses")
+}
+
+#[test]
+fn empty_profile_is_valid() {
+    let p = parse(r#"{"v":1}"#);
+    assert!(p.issues.is_empty());
+    assert!(p.profile.members.is_empty());
+}
+
+#[test]
+fn contract_example_round_trips() {
+    let json = r#"{"v":1,"household":{"area":"rural","support_status":"dibao","housing":"adequate"},
+      "members":[{"role":"self","age":41,"sex":"female","hukou":"local_rural","work":"flexible"},
+                 {"role":"child","age":9,"education":"primary","hukou":"local_rural"},
+                 {"role":"parent","age":76,"self_care":"partial","pension_insurance":"resident",
+                  "disability":{"grade":2,"kind":"physical"},"veteran":false,"chronic":["hypertension"]}]}"#;
+    let p = parse(json);
+    assert!(p.issues.is_empty(), "{:?}", p.issues);
+    let again = parse(&p.profile.to_json());
+    assert_eq!(again.profile, p.profile);
+    assert_eq!(p.profile.to_value(), serde_json::from_str::<serde_json::Value>(json).unwrap());
+}
+
+#[test]
+fn unknown_is_absent_null_or_the_word() {
+    let p = parse(r#"{"v":1,"household":{"area":null,"housing":"unknown"},"members":[{"age":"unknown"}]}"#);
+    assert!(p.issues.is_empty());
+    assert_eq!(p.profile, { let mut e = Profile::default(); e.members.push(blank_row()); e });
+}
+
+#[test]
+fn bad_fields_are_dropped_one_by_one_and_named() {
+    let p = parse(r#"{"v":1,"household":{"area":"moon","tenure":"rent"},
+        "members":[{"age":500,"sex":"female"},{"age":-1},{"disability":{"grade":9}}]}"#);
+    let paths: Vec<_> = p.issues.iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(paths, ["household.area", "members[0].age", "members[1].age", "members[2].disability.grade"]);
+    assert!(p.issues[1].message.zh.contains("第 1 位家庭成员的“年龄”"), "{}", p.issues[1].message.zh);
+    let tenure = facts::find("tenure").unwrap();
+    assert_eq!(p.profile.get(tenure, None), sym(tenure, "rent").unwrap());
+    let sex = facts::find("sex").unwrap();
+    assert_eq!(p.profile.get(sex, Some(0)), sym(sex, "female").unwrap());
+}
+
+#[test]
+fn fatal_only_when_nothing_is_usable() {
+    for bad in ["", "[1]", "{\"v\":2}", "{}", "{\"v\":\"1\"}", "not json"] {
+        assert!(Profile::from_json(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn thirteen_members_keep_twelve() {
+    let members = [r#"{"age":30}"#; 13].join(",");
+    let p = parse(&format!(r#"{{"v":1,"members":[{members}]}}"#));
+    assert_eq!(p.profile.members.len(), MAX_MEMBERS);
+    assert_eq!(p.issues[0].path, "members");
+}
+
+#[test]
+fn clearing_a_parent_clears_its_children() {
+    let mut p = parse(r#"{"v":1,"members":[{"disability":{"grade":1}}]}"#).profile;
+    let (d, g) = (facts::find("disability").unwrap(), facts::find("disability.grade").unwrap());
+    assert_eq!(p.get(g, Some(0)), Val::Int(1));
+    p.set(d, Some(0), Val::Bool(false));
+    assert_eq!(p.get(g, Some(0)), Val::Unknown);
+    assert_eq!(p.to_value(), serde_json::json!({"v":1,"members":[{"disability":false}]}));
+}
+
+mod fragments {
+    use super::super::share::*;
+    use super::*;
+
+    #[test]
+    fn p_and_z_forms_round_trip() {
+        let p = parse(r#"{"v":1,"household":{"area":"urban"},"members":[{"role":"self","age":70}]}"#).profile;
+        let deflated = miniz_oxide::deflate::compress_to_vec(p.to_json().as_bytes(), 9);
+        let z = format!("z={}", base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, deflated));
+        for frag in [encode_p(&p), z] {
+            let back = decode_fragment(&format!("#{frag}")).unwrap().unwrap();
+            assert_eq!(back.profile, p, "{frag}");
+        }
+    }
+
+    #[test]
+    fn p_form_is_plain_base64url_json() {
+        // {"v":1} in base64url without padding.
+        let back = decode_fragment("p=eyJ2IjoxfQ").unwrap().unwrap();
+        assert_eq!(back.profile, Profile::default());
+    }
+
+    #[test]
+    fn damaged_fragments_are_errors_not_panics() {
+        for frag in ["p=%%%", "p=bm90IGpzb24", "z=AAAA", "z=", "p="] {
+            assert!(decode_fragment(frag).unwrap().is_err(), "{frag}");
+        }
+        assert!(decode_fragment("#/results").is_none());
+    }
+}
