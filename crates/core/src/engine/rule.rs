@@ -276,39 +276,3 @@ fn enum_bit(values: &[&str], value: &str) -> Option<u64> {
 fn full(n: usize) -> u64 {
     (1u64 << n) - 1
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ok(src: &str) -> Rule {
-        Rule::parse(src, Scope::Member).unwrap_or_else(|e| panic!("{src}: {e}"))
-    }
-
-    #[test]
-    fn precedence_and_binds_tighter_than_or() {
-        let r = ok("pregnant or age < 3 and hukou == local_urban");
-        assert!(matches!(r, Rule::Any(ref v) if matches!(v[1], Rule::All(_))));
-    }
-
-    #[test]
-    fn values_are_checked_against_the_profile() {
-        for bad in ["agee < 3", "age < 300", "area == moon", "pregnant == 1", "age", "age = 3", "chronic in [flu]", "someone(someone(age < 3))", "age < 3 and", "(age < 3"] {
-            assert!(Rule::parse(bad, Scope::Member).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn household_rules_reach_people_only_through_someone() {
-        assert!(Rule::parse("age < 3", Scope::Household).is_err());
-        assert!(Rule::parse("someone(age < 3) and area == rural", Scope::Household).is_ok());
-    }
-
-    #[test]
-    fn not_equal_is_the_other_values() {
-        let Rule::Test(t) = ok("area != rural") else { panic!() };
-        assert_eq!(t.cond, Cond::OneOf(0b01));
-        assert_eq!(ok("pregnant == false"), Rule::Not(Box::new(ok("pregnant"))));
-        assert!(matches!(ok("disability.grade in [1, 2]"), Rule::Test(Test { cond: Cond::OneOf(0b11), .. })));
-    }
-}

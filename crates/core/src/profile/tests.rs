@@ -1,4 +1,5 @@
 use super::*;
+use facts::{find, group_of, GROUPS};
 
 fn parse(json: &str) -> Parsed {
     Profile::from_json(json).expect("parses")
@@ -98,5 +99,39 @@ mod fragments {
             assert!(decode_fragment(frag).unwrap().is_err(), "{frag}");
         }
         assert!(decode_fragment("#/results").is_none());
+    }
+}
+
+// ---- the facts table (facts.rs) ----
+
+#[test]
+fn keys_are_unique_so_rules_need_no_scope_prefix() {
+    for (i, f) in FACTS.iter().enumerate() {
+        assert_eq!(find(f.key), Some(i), "duplicate key {}", f.key);
+    }
+}
+
+#[test]
+fn enum_labels_match_values() {
+    for f in FACTS {
+        if let Kind::Enum { values, labels } | Kind::Set { values, labels } = f.kind {
+            assert_eq!(values.len(), labels.len(), "{}", f.key);
+        }
+    }
+}
+
+#[test]
+fn groups_hold_yes_no_facts_of_one_scope() {
+    for g in GROUPS {
+        let ids: Vec<FactId> = g.facts.iter().map(|k| find(k).unwrap_or_else(|| panic!("{k}"))).collect();
+        assert!(ids.iter().all(|&i| matches!(FACTS[i].kind, Kind::Bool) && FACTS[i].scope == FACTS[ids[0]].scope));
+        assert!(ids.iter().all(|&i| group_of(i).is_some_and(|h| std::ptr::eq(h, g))), "a fact is in one group");
+    }
+}
+
+#[test]
+fn member_questions_name_the_person() {
+    for f in FACTS.iter().filter(|f| f.scope == Scope::Member && f.key != "role") {
+        assert!(f.question.zh.contains("{who}") && f.question.en.contains("{who}"), "{}", f.key);
     }
 }
