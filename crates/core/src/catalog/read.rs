@@ -174,13 +174,31 @@ pub fn add_texts(catalog: &mut Catalog, root: &Value) -> Result<(), Vec<Problem>
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
+/// Reads every entry of the list `key` with `read`, which takes its fields;
+/// each entry that cannot be read is one problem.
+fn entries<T>(root: &Value, key: &'static str, read: impl Fn(&mut Fields) -> Result<T, Problem>, problems: &mut Vec<Problem>) -> Vec<T> {
+    let mut out = Vec::new();
+    for v in items(root, key) {
+        let entry = Fields::new(v, key, file(v), id(v)).and_then(|mut f| {
+            let t = read(&mut f)?;
+            f.done().map(|_| t)
+        });
+        match entry {
+            Ok(t) => out.push(t),
+            Err(p) => problems.push(p),
+        }
+    }
+    out
+}
+
 /// Reads the whole catalog; every entry's problem is reported.
 pub fn catalog(root: &Value, with_texts: bool) -> Result<Catalog, Vec<Problem>> {
-    let mut catalog = Catalog { categories: Vec::new(), departments: Vec::new(), documents: Vec::new(), services: Vec::new() };
     let mut problems = Vec::new();
-    for v in items(root, "document") {
-        let read = Fields::new(v, "document", file(v), id(v)).and_then(|mut f| {
-            let d = Document {
+    let documents = entries(
+        root,
+        "document",
+        |f| {
+            Ok(Document {
                 id: f.str("id")?,
                 title: f.bi("title")?,
                 number: f.str("number")?,
@@ -188,42 +206,21 @@ pub fn catalog(root: &Value, with_texts: bool) -> Result<Catalog, Vec<Problem>> 
                 published: f.str("published")?,
                 period: f.str("period")?,
                 file: f.str("text")?,
-            };
-            f.done().map(|_| d)
-        });
-        match read {
-            Ok(d) => catalog.documents.push(d),
-            Err(p) => problems.push(p),
-        }
-    }
-    for v in items(root, "category") {
-        let read = Fields::new(v, "category", file(v), id(v)).and_then(|mut f| {
-            let c = Category { id: f.str("id")?, title: f.bi("title")?, icon: f.str("icon")? };
-            f.done().map(|_| c)
-        });
-        match read {
-            Ok(c) => catalog.categories.push(c),
-            Err(p) => problems.push(p),
-        }
-    }
-    for v in items(root, "department") {
-        let read = Fields::new(v, "department", file(v), id(v)).and_then(|mut f| {
-            let d = Department { id: f.str("id")?, name: f.bi("name")? };
-            f.done().map(|_| d)
-        });
-        match read {
-            Ok(d) => catalog.departments.push(d),
-            Err(p) => problems.push(p),
-        }
-    }
-    if catalog.documents.is_empty() {
+            })
+        },
+        &mut problems,
+    );
+    let categories = entries(root, "category", |f| Ok(Category { id: f.str("id")?, title: f.bi("title")?, icon: f.str("icon")? }), &mut problems);
+    let departments = entries(root, "department", |f| Ok(Department { id: f.str("id")?, name: f.bi("name")? }), &mut problems);
+    if documents.is_empty() {
         problems.push(Problem::new("", "", "document", "the catalog names no source document".into()));
     }
+    let mut services = Vec::new();
     for v in items(root, "service") {
-        match service(v, with_texts, &catalog.documents) {
-            Ok(s) => catalog.services.push(s),
+        match service(v, with_texts, &documents) {
+            Ok(s) => services.push(s),
             Err(p) => problems.push(p),
         }
     }
-    if problems.is_empty() { Ok(catalog) } else { Err(problems) }
+    if problems.is_empty() { Ok(Catalog { categories, departments, documents, services }) } else { Err(problems) }
 }
