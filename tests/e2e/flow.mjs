@@ -42,7 +42,6 @@ export async function answerAll(page, script = {}, { unsure = "不确定 / 不�
 /** Service titles shown in a results section: "eligible" | "maybe". */
 export async function titles(page, section) {
   await page.waitForSelector(`section[aria-labelledby=${section}]`);
-  // textContent: cards off screen are not rendered (content-visibility), so they have no innerText.
   return page.locator(`section[aria-labelledby=${section}] article.service h4`).allTextContents();
 }
 
@@ -56,18 +55,14 @@ export async function axe(page) {
   });
 }
 
-/** A card's text as a resident sees it: scrolled to, then painted (cards off screen are not rendered until then). */
+/** A card's text as a resident sees it, scrolled to. */
 export async function seen(card) {
   await card.scrollIntoViewIfNeeded();
   await card.page().waitForFunction((el) => el.innerText.trim() !== "", await card.elementHandle(), { timeout: 5000 });
   return card.innerText();
 }
 
-/**
- * The answer list's text, a line per row, its parts apart. Read from the
- * nodes, not as rendered: rows off screen are not rendered
- * (`content-visibility: auto`), and `innerText` leaves them out.
- */
+/** The answer list's text, a line per row, its parts apart. */
 export async function answersText(page) {
   await page.waitForSelector("dl.answers");
   return page.locator("dl.answers .row").evaluateAll((rows) => rows.map((row) => [...row.children].map((part) => part.textContent.trim()).join("\t")).join("\n"));
