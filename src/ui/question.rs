@@ -141,16 +141,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
             None => go_on(&ctx, back),
         }
     });
-    // 继续 saves on its click (Enter in the form clicks it too), so the
-    // browser never starts a form submission. Before its submit event,
-    // Chromium walks the form's text and sends it to the browser process
-    // (autofill): 0.5 ms here, 1-2 ms with 4x CPU throttling, on every step.
-    // A submission from elsewhere (assistive tools) is still caught.
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        save.run(());
-    };
-    let pressed = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         save.run(());
     };
@@ -266,7 +257,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
                 </div>
             </fieldset>
             <p class="actions">
-                <button type="submit" class="button" on:click=pressed>{if inline.is_some() { tr(|m| m.update_results) } else { tr(|m| m.continue_) }}</button>
+                <button type="submit" class="button">{if inline.is_some() { tr(|m| m.update_results) } else { tr(|m| m.continue_) }}</button>
                 {inline.map(|done| view! { <button type="button" class="secondary" on:click=move |_| done.run(())>{tr(|m| m.cancel)}</button> })}
             </p>
         </form>
