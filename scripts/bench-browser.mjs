@@ -120,6 +120,14 @@ const inp = sorted.length ? sorted[Math.max(0, sorted.length - 1 - Math.floor(so
 const worst = interactions.sort((a, b) => b.duration - a.duration).slice(0, 5);
 const verdict = at(0.5) <= BUDGET.median && at(0.9) <= BUDGET.p90 ? "within budget" : "OVER BUDGET";
 
+function pagesTable() {
+  if (!existsSync("bench-out/pages.json")) return "(not measured in this run)";
+  const { cases } = JSON.parse(readFileSync("bench-out/pages.json", "utf8"));
+  const events = Object.keys(cases[0]?.life_events ?? {});
+  const full = cases.map((c) => c.full_check).sort((a, b) => a - b);
+  const rows = cases.map((c) => [c.case, c.members, c.full_check, ...events.map((e) => c.life_events[e])]);
+  return `Full check: median ${full[full.length >> 1]} pages, most ${full.at(-1)}.\n\n` + table(["case", "members", "full check", ...events], rows);
+}
 const read = (f) => (existsSync(f) ? readFileSync(f, "utf8").trim() : "(not measured in this run)");
 const table = (head, rows) => [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 const doc = `# Performance
@@ -169,6 +177,15 @@ JS heap ${(heap.usedSize / 2 ** 20).toFixed(2)} MB, wasm memory ${(wasmBytes / 2
 \`\`\`
 ${read("bench-out/size.txt")}
 \`\`\`
+
+## Question pages per household case
+
+What a household sees after the household page, up to check answers,
+answering truthfully ("不确定" where its case leaves a fact open), for a
+full check (全面查一查) and for each life event; counted natively by
+\`guide-eval pages\` over every case in \`crates/catalog/cases/\`.
+
+${pagesTable()}
 
 ## Engine (native, divan)
 

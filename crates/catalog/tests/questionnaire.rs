@@ -4,7 +4,9 @@
 use guide_core::profile::facts::find;
 use guide_core::profile::{sym, Val};
 use guide_core::questionnaire::{Answer, LifeEvent, Session};
-use guide_catalog::load;
+use guide_catalog::{cases, load};
+use guide_core::engine::eval::Tri;
+use guide_core::engine::Evaluation;
 
 fn catalog() -> guide_core::catalog::Catalog {
     load().unwrap()
@@ -67,4 +69,22 @@ fn yes_no_facts_share_a_page() {
     assert!(s.page(&c, returnee, Some(0), true).facts.contains(&find("labour_dispute").unwrap()));
     // Pages, not facts, are counted.
     assert!(s.page(&c, returnee, Some(0), false).pages_left < s.pending(&c).len());
+}
+
+#[test]
+fn a_household_answering_truthfully_gets_every_result_its_profile_decides() {
+    // Walks every household case through the real page policy: nothing
+    // that decides a result is left unasked.
+    let c = catalog();
+    for case in cases::all().unwrap() {
+        let truth = case.household().unwrap();
+        let (session, pages) = Session::answered_from(&c, &truth, None);
+        assert!(pages < 200, "{}: {pages} pages", case.name);
+        let (want, got) = (Evaluation::new(&c, &truth), session.evaluate(&c));
+        for (w, g) in want.outcomes.iter().zip(&got.outcomes) {
+            if w.rule != Tri::Unknown {
+                assert_eq!(g.rule, w.rule, "{}: {} for member {:?} after {pages} pages", case.name, c.services[w.service].id, w.member);
+            }
+        }
+    }
 }

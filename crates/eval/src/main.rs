@@ -4,6 +4,7 @@
 //! guide-eval eval FILE|-    results for a profile, as JSON
 //! guide-eval list           the catalog, as JSON
 //! guide-eval check          validate the catalog; non-zero exit on any problem
+//! guide-eval pages          question pages each household case sees, as JSON
 //! ```
 //!
 //! It reads the catalog through `guide-catalog`, as the app's build does,
@@ -14,12 +15,13 @@ use guide_core::catalog::{Catalog, Per};
 use guide_core::engine::Evaluation;
 use guide_core::profile::facts::FACTS;
 use guide_core::profile::Profile;
+use guide_core::questionnaire::{LifeEvent, Session};
 use guide_core::text::Lang;
 use serde_json::{json, Value};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: guide-eval eval FILE|-  |  guide-eval list  |  guide-eval check";
+const USAGE: &str = "usage: guide-eval eval FILE|-  |  guide-eval list  |  guide-eval check  |  guide-eval pages";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         ["eval", file] => eval(&catalog, file),
         ["list"] => print(&list(&catalog)),
         ["check"] => check_all(&catalog),
+        ["pages"] => pages(&catalog),
         _ => fail(USAGE),
     }
 }
@@ -123,6 +126,23 @@ fn list(catalog: &Catalog) -> Value {
         .map(|d| json!({ "id": d.id, "title_zh": d.title.zh, "title_en": d.title.en, "number": d.number, "issued": d.issued, "published": d.published, "period": d.period }))
         .collect();
     json!({ "document": documents.first(), "documents": documents, "services": services })
+}
+
+/// For every household case: its members, and the question pages it sees
+/// answering truthfully, for a full check and for each life event.
+fn pages(catalog: &Catalog) -> ExitCode {
+    let cases = match cases::all() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let mut rows = Vec::new();
+    for case in &cases {
+        let Ok(truth) = case.household() else { continue };
+        let count = |event| Session::answered_from(catalog, &truth, event).1;
+        let events: serde_json::Map<String, Value> = LifeEvent::ALL.iter().map(|&e| (e.slug().to_string(), count(Some(e)).into())).collect();
+        rows.push(json!({ "case": case.name, "file": case.file, "members": truth.members.len().max(1), "full_check": count(None), "life_events": events }));
+    }
+    print(&json!({ "cases": rows }))
 }
 
 /// The catalog itself was checked when it was read; this adds the cases.

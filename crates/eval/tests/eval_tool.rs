@@ -57,3 +57,18 @@ fn list_and_check() {
     assert!(out.starts_with("catalog ok"));
     assert_eq!(run(&["frobnicate"], "").0, 2);
 }
+
+#[test]
+fn pages_counts_the_question_pages_of_every_household_case() {
+    let (code, out, _) = run(&["pages"], "");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let cases = v["cases"].as_array().unwrap();
+    assert!(cases.len() >= 40, "every household case");
+    for c in cases {
+        let full = c["full_check"].as_u64().unwrap();
+        for (event, n) in c["life_events"].as_object().unwrap() {
+            assert!(n.as_u64().unwrap() <= full, "{}: a life event ({event}) asks no more than the full check", c["case"]);
+        }
+    }
+}

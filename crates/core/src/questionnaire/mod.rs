@@ -8,7 +8,7 @@ pub use life_event::LifeEvent;
 
 use crate::catalog::{Catalog, Service};
 use crate::engine::{Ask, Evaluation};
-use crate::profile::facts::{group_of, FactId, Kind, Scope, FACTS, GROUPS};
+use crate::profile::facts::{group_of, FactId, Kind, Scope, FACTS, GROUPS, ROLE};
 use crate::profile::{share, Issue, Profile, Val};
 
 /// One answer the resident can give on a question page.
@@ -119,6 +119,39 @@ impl Session {
             }
         }
         out
+    }
+
+    /// The session of a household that answers every page truthfully from
+    /// `truth` ("不确定" where `truth` does not say), and how many question
+    /// pages it saw, from the one after the household page to check
+    /// answers. Deterministic: the questionnaire's length is measured
+    /// natively.
+    pub fn answered_from(catalog: &Catalog, truth: &Profile, event: Option<LifeEvent>) -> (Session, usize) {
+        let mut s = Session::new();
+        // The household page: who lives there, by role.
+        let Kind::Enum { values: roles, .. } = FACTS[ROLE].kind else { unreachable!("role is an enum") };
+        for m in 1..truth.members.len() {
+            let role = match truth.get(ROLE, Some(m)) {
+                Val::Sym(i) => roles[usize::from(i)],
+                _ => "other",
+            };
+            s.add_member(role);
+        }
+        s.event = event;
+        let mut pages = 0;
+        // Every page answers at least one fact, so this ends; the bound is a guard.
+        while let (Some(ask), true) = (s.next_question(catalog), pages < 1000) {
+            for fact in s.page(catalog, ask.fact, ask.member, false).facts {
+                let member = if FACTS[fact].scope == Scope::Household { None } else { ask.member };
+                let answer = match truth.get(fact, member) {
+                    Val::Unknown => Answer::Unsure,
+                    v => Answer::Value(v),
+                };
+                s.answer(fact, member, answer);
+            }
+            pages += 1;
+        }
+        (s, pages)
     }
 
     pub fn add_member(&mut self, role: &str) -> bool {
