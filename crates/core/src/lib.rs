@@ -9,4 +9,5 @@ pub mod engine;
 pub mod plan;
 pub mod profile;
 pub mod questionnaire;
+pub mod results;
 pub mod text;

@@ -16,6 +16,7 @@ use guide_core::engine::Evaluation;
 use guide_core::profile::facts::FACTS;
 use guide_core::profile::Profile;
 use guide_core::questionnaire::{LifeEvent, Session};
+use guide_core::results::{Group, Results};
 use guide_core::text::Lang;
 use serde_json::{json, Value};
 use std::io::Read;
@@ -96,7 +97,18 @@ fn eval(catalog: &Catalog, file: &str) -> ExitCode {
         .iter()
         .map(|a| json!({"fact": FACTS[a.fact].key, "member": a.member, "settles": a.settles}))
         .collect();
-    print(&json!({ "results": results, "next_questions": next }))
+    let r = Results::new(catalog, &evaluation);
+    let summary = json!({
+        "mine": r.count(Group::Mine),
+        "mine_free": r.mine_free,
+        "apply_at_zh": r.apply_at.iter().filter_map(|d| catalog.department(d)).map(|d| d.name.zh.clone()).collect::<Vec<_>>(),
+        "department_decides": r.count(Group::DepartmentDecides),
+        "open": r.count(Group::Open),
+        "to_ask": r.to_ask.len(),
+        "everyone": r.count(Group::Everyone),
+        "not_eligible": r.count(Group::NotEligible),
+    });
+    print(&json!({ "results": results, "next_questions": next, "summary": summary }))
 }
 
 fn list(catalog: &Catalog) -> Value {
