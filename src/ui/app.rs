@@ -79,10 +79,16 @@ pub fn TextsPending(state: Texts) -> impl IntoView {
     }
 }
 
-/// Where to go after an answer: back where 修改 came from, else the next
-/// question, or check-answers.
+/// Where to go after an answer: the next question, or check answers. Opened
+/// by 修改 (`back`), back where it came from; from the results page
+/// ("再回答…"), on through what is still to ask, then back to the results.
 pub fn go_on(ctx: &Ctx, back: Option<Back>) {
-    ctx.nav.go(&back.map_or_else(|| next_path(ctx), |b| b.path().to_string()));
+    let to = match back {
+        Some(Back::Results) => ctx.session.with_untracked(|s| s.next_question(ctx.catalog)).map_or_else(|| Back::Results.path().to_string(), |a| Route::question(FACTS[a.fact].key, a.member, Some(Back::Results)).address()),
+        Some(b) => b.path().to_string(),
+        None => next_path(ctx),
+    };
+    ctx.nav.go(&to);
 }
 
 /// The next question, or check-answers.

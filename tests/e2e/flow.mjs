@@ -39,10 +39,15 @@ export async function answerAll(page, script = {}, { unsure = "不确定 / 不�
   return asked;
 }
 
-/** Service titles shown in a results section: "eligible" | "maybe". */
+/**
+ * Service titles in a results section: "eligible" (the household's own
+ * services) or "maybe" (those a department decides, and those still open).
+ */
 export async function titles(page, section) {
-  await page.waitForSelector(`section[aria-labelledby=${section}]`);
-  return page.locator(`section[aria-labelledby=${section}] article.service h4`).allTextContents();
+  await page.waitForSelector(".summary .lead");
+  const cards = await page.locator(`section[aria-labelledby=${section}] article.service h4`).allTextContents();
+  if (section !== "maybe") return cards;
+  return [...cards, ...(await page.locator("section[aria-labelledby=open] ul.titles li").allTextContents())];
 }
 
 /** axe-core with WCAG 2.x A/AA rules and target size at 44 px. */
@@ -55,9 +60,10 @@ export async function axe(page) {
   });
 }
 
-/** A card's text as a resident sees it, scrolled to. */
+/** A card's text as a resident sees it, scrolled to and with its details open. */
 export async function seen(card) {
   await card.scrollIntoViewIfNeeded();
+  if (await card.locator("details.more:not([open])").count()) await card.locator("details.more > summary").click();
   await card.page().waitForFunction((el) => el.innerText.trim() !== "", await card.elementHandle(), { timeout: 5000 });
   return card.innerText();
 }
