@@ -95,9 +95,15 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
     };
     // 再回答: the questions that settle what is open are asked again ("不确定"
     // forgotten for them), one page after another, and then the results.
+    // The results show every service, so a life event no longer narrows
+    // what is asked: otherwise a question about a service outside it would
+    // be promised here and never asked.
     let answer_more = move |_| {
         let asks = results.with_untracked(|r| r.to_ask.clone());
-        ctx.session.update(|s| s.unsure.retain(|k| !asks.contains(k)));
+        ctx.session.update(|s| {
+            s.unsure.retain(|k| !asks.contains(k));
+            s.event = None;
+        });
         go_on(&ctx, Some(Back::Results));
     };
     // Printed results hold every card's details and everyone's services.

@@ -128,3 +128,18 @@ test("printed results hold every card's details and everyone's services, and the
   assert.equal(await card.locator("details.more[open]").count(), 1);
   await context.close();
 });
+
+test("再回答 after a life event asks what settles every open service, not only the event's", async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + "/");
+  await ready(page);
+  // Everything the veteran services need is answered: none of them is open.
+  await go(page, () => page.getByRole("link", { name: "退役军人和军属", exact: true }).click());
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  await answerAll(page, { "age@0": 30 });
+  await go(page, () => page.getByRole("link", { name: "查看结果" }).click());
+  await page.waitForSelector(".summary .lead");
+  await go(page, () => page.getByRole("button", { name: /^回答这 \d+ 个问题$/ }).click());
+  assert.match(page.url(), /\/q\/[^?]+\?return=results$/, "a question, not straight back to the results");
+  await context.close();
+});
