@@ -27,6 +27,19 @@ function engine(profile) {
   return JSON.parse(out).summary;
 }
 
+/** A resident through the questions from the start page's `link`, then on the results. */
+async function throughQuestions(link, script) {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + "/");
+  await ready(page);
+  await go(page, () => page.getByRole("link", { name: link, exact: true }).click());
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  await answerAll(page, script);
+  await go(page, () => page.getByRole("link", { name: "查看结果" }).click());
+  await page.waitForSelector(".summary .lead");
+  return { context, page };
+}
+
 async function results(profile, viewport = { width: 390, height: 844 }) {
   const { context, page } = await newPage(browser, { viewport });
   await page.goto(srv.url + "/results" + p(profile));
@@ -78,14 +91,7 @@ test("the household's own services come first; everyone's are folded titles, wha
 });
 
 test("再回答: the questions that settle what is open are asked, then the results come back updated", async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(srv.url + "/");
-  await ready(page);
-  await go(page, () => page.getByRole("link", { name: "全面查一查", exact: true }).click());
-  await go(page, () => page.getByRole("button", { name: "继续" }).click());
-  await answerAll(page, { "age@0": 45 }); // everything else 不确定 or 都没有
-  await go(page, () => page.getByRole("link", { name: "查看结果" }).click());
-  await page.waitForSelector(".summary .lead");
+  const { context, page } = await throughQuestions("全面查一查", { "age@0": 45 }); // everything else 不确定 or 都没有
   const open = () => page.locator("section[aria-labelledby=open] ul.titles li").count();
   const before = await open();
   assert.ok(before > 0, "不确定 leaves services open");
@@ -130,15 +136,8 @@ test("printed results hold every card's details and everyone's services, and the
 });
 
 test("再回答 after a life event asks what settles every open service, not only the event's", async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(srv.url + "/");
-  await ready(page);
   // Everything the veteran services need is answered: none of them is open.
-  await go(page, () => page.getByRole("link", { name: "退役军人和军属", exact: true }).click());
-  await go(page, () => page.getByRole("button", { name: "继续" }).click());
-  await answerAll(page, { "age@0": 30 });
-  await go(page, () => page.getByRole("link", { name: "查看结果" }).click());
-  await page.waitForSelector(".summary .lead");
+  const { context, page } = await throughQuestions("退役军人和军属", { "age@0": 30 });
   await go(page, () => page.getByRole("button", { name: /^回答这 \d+ 个问题$/ }).click());
   assert.match(page.url(), /\/q\/[^?]+\?return=results$/, "a question, not straight back to the results");
   await context.close();
