@@ -25,6 +25,15 @@ use wasm_bindgen::JsCast;
 struct Words {
     people: String,
     reasons: Vec<String>,
+    /// The members it is for; `None` is the household as a whole.
+    members: Vec<Option<usize>>,
+}
+
+impl Words {
+    /// Shown when the page shows `only` this member's services (or all).
+    fn for_member(&self, only: Option<usize>) -> bool {
+        only.is_none_or(|m| self.members.iter().any(|x| x.is_none_or(|x| x == m)))
+    }
 }
 
 /// One group's cards: for each service of the catalog, its words when it is
@@ -65,7 +74,7 @@ fn words(catalog: &Catalog, e: &Evaluation, service: usize, outcomes: &[Outcome]
         }
     }
     let people = outcomes.iter().map(name).collect::<Vec<_>>().join(if lang == Lang::Zh { "、" } else { ", " });
-    Words { people: sentence_start(people), reasons }
+    Words { people: sentence_start(people), reasons, members: outcomes.iter().map(|o| o.member).collect() }
 }
 
 #[component]
@@ -87,6 +96,25 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
     let section = move |group: Group| Memo::new(move |_| evaluation.with(|e| results.with(|r| section(catalog, &e.0, r, group, ctx.lang.get()))));
     let (mine, department, not_eligible) = (section(Group::Mine), section(Group::DepartmentDecides), section(Group::NotEligible));
     let count = move |group| results.with(|r| r.count(group));
+    // "看看奶奶可以享受什么": the cards of one member (and the household's).
+    let only = RwSignal::new(None::<usize>);
+    let members = move || {
+        let lang = ctx.lang.get();
+        ctx.session.with(|s| (0..s.answers.members.len()).map(|i| (i, person(&s.answers, i, lang))).collect::<Vec<_>>())
+    };
+    let pick = move |who: Option<usize>, label: String| {
+        view! { <button type="button" class="secondary" aria-pressed=move || (only.get() == who).to_string() on:click=move |_| only.set(who)>{sentence_start(label)}</button> }
+    };
+    let who = move || {
+        let list = members();
+        (list.len() > 1).then(|| view! {
+            <div class="who" role="group" aria-labelledby="who-label">
+                <p id="who-label">{tr(|m| m.results_who)}</p>
+                {pick(None, ctx.msg().results_whole_household.to_string())}
+                {list.into_iter().map(|(i, name)| pick(Some(i), name)).collect_view()}
+            </div>
+        })
+    };
     let shown = RwSignal::new(false);
     let answers_open = RwSignal::new(false);
     let restart = move |_| {
@@ -144,18 +172,19 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
             <summary>{tr(|m| m.results_change)}</summary>
             {move || answers_open.get().then(|| view! { <super::check::AnswerList back=Back::Results/> })}
         </details>
+        {who}
         <div class="results-body">
             <section aria-labelledby="eligible">
                 <h2 id="eligible">{tr(|m| m.results_mine)}</h2>
                 {move || (count(Group::Mine) + count(Group::DepartmentDecides) == 0).then(|| view! {
                     <p>{move || (ctx.msg().results_none_mine)(catalog.services.len())}</p>
                 })}
-                {cards(catalog, mine, By::Category)}
+                {cards(catalog, mine, By::Category, only)}
             </section>
             <section aria-labelledby="maybe" hidden=move || count(Group::DepartmentDecides) == 0>
                 <h2 id="maybe">{tr(|m| m.results_department)}</h2>
                 <p>{tr(|m| m.results_department_hint)}</p>
-                {cards(catalog, department, By::Department)}
+                {cards(catalog, department, By::Department, only)}
             </section>
         </div>
         <p class="disclaimer">{tr(|m| m.disclaimer)}</p>
@@ -174,7 +203,7 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
         // Folded, and only built when opened: most services do not apply.
         <details class="not-eligible" on:toggle=move |ev| shown.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary><h2>{tr(|m| m.results_not)}</h2></summary>
-            {move || shown.get().then(|| cards(catalog, not_eligible, By::Category))}
+            {move || shown.get().then(|| cards(catalog, not_eligible, By::Category, only))}
         </details>
         <section class="share" aria-labelledby="share">
             <h2 id="share">{tr(|m| m.results_share)}</h2>
@@ -223,7 +252,7 @@ enum By {
 }
 
 /// A section's cards under their headings: a slot for each (see [`Section`]).
-fn cards(catalog: &'static Catalog, section: Memo<Section>, by: By) -> impl IntoView {
+fn cards(catalog: &'static Catalog, section: Memo<Section>, by: By, only: RwSignal<Option<usize>>) -> impl IntoView {
     let lang = ctx().lang;
     let headings = match by {
         By::Category => catalog.categories.len(),
@@ -241,7 +270,7 @@ fn cards(catalog: &'static Catalog, section: Memo<Section>, by: By) -> impl Into
         };
         let services: Vec<usize> = (0..catalog.services.len()).filter(|&si| under(hi, &catalog.services[si])).collect();
         let in_section = services.clone();
-        let any = Memo::new(move |_| section.with(|s| in_section.iter().any(|&si| s[si].is_some())));
+        let any = Memo::new(move |_| section.with(|s| in_section.iter().any(|&si| s[si].as_ref().is_some_and(|w| w.for_member(only.get())))));
         let title = move || match by {
             By::Category => catalog.categories[hi].title.get(lang.get()).to_string(),
             By::Department => sentence_start(catalog.departments[hi].name.get(lang.get()).to_string()),
@@ -251,7 +280,7 @@ fn cards(catalog: &'static Catalog, section: Memo<Section>, by: By) -> impl Into
         };
         let slots = services.into_iter().map(|si| {
             let words = Memo::new(move |_| section.with(|s| s[si].clone()));
-            let shown = Memo::new(move |_| words.with(Option::is_some));
+            let shown = Memo::new(move |_| words.with(|w| w.as_ref().is_some_and(|w| w.for_member(only.get()))));
             move || shown.get().then(|| service_card(catalog, si, lang.get(), words, matches!(by, By::Department)))
         });
         view! { {heading} {slots.collect_view()} }

@@ -142,3 +142,18 @@ test("再回答 after a life event asks what settles every open service, not onl
   assert.match(page.url(), /\/q\/[^?]+\?return=results$/, "a question, not straight back to the results");
   await context.close();
 });
+
+test("看看父母可以享受什么: one member's services (and the household's), then the whole household again", async () => {
+  const { context, page } = await results(FAMILY);
+  const mine = page.locator("section[aria-labelledby=eligible] article.service");
+  const all = await mine.count();
+  await page.getByRole("group", { name: "看看谁可以享受什么：" }).getByRole("button", { name: "父母", exact: true }).click();
+  assert.equal(await page.getByRole("button", { name: "父母", exact: true }).getAttribute("aria-pressed"), "true");
+  const theirs = await mine.locator(".meta").allTextContents();
+  assert.ok(theirs.length > 0 && theirs.length < all, `${theirs.length} of ${all}`);
+  for (const meta of theirs) assert.match(meta, /父母|全家/, meta);
+  assert.deepEqual(await axe(page), [], "with one member chosen");
+  await page.getByRole("button", { name: "全家", exact: true }).click();
+  assert.equal(await mine.count(), all);
+  await context.close();
+});
