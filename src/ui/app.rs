@@ -5,7 +5,6 @@ use super::i18n::{msg, Msg};
 use super::nav::Nav;
 use super::{check, crash, household, prefill, question, results, source, start};
 use guide_core::catalog::Catalog;
-use guide_core::engine::Ask;
 use guide_core::profile::facts::FACTS;
 use guide_core::questionnaire::Session;
 use crate::route::{Back, Route};
@@ -84,17 +83,21 @@ pub fn TextsPending(state: Texts) -> impl IntoView {
 /// ("再回答…"), on through what is still to ask, then back to the results.
 pub fn go_on(ctx: &Ctx, back: Option<Back>) {
     let to = match back {
-        Some(Back::Results) => ctx.session.with_untracked(|s| s.next_question(ctx.catalog)).map_or_else(|| Back::Results.path().to_string(), |a| Route::question(FACTS[a.fact].key, a.member, Some(Back::Results)).address()),
+        Some(Back::Results) | None => next_path(ctx, back),
         Some(b) => b.path().to_string(),
-        None => next_path(ctx),
     };
     ctx.nav.go(&to);
 }
 
-/// The next question, or check-answers.
-pub fn next_path(ctx: &Ctx) -> String {
+/// The next question (carrying `back`), or, with none left, where `back`
+/// points, or check answers.
+pub fn next_path(ctx: &Ctx, back: Option<Back>) -> String {
     let next = ctx.session.with_untracked(|s| s.next_question(ctx.catalog));
-    next.map_or(Route::Check, |a: Ask| Route::question(FACTS[a.fact].key, a.member, None)).address()
+    match (next, back) {
+        (Some(a), _) => Route::question(FACTS[a.fact].key, a.member, back).address(),
+        (None, Some(b)) => b.path().to_string(),
+        (None, None) => Route::Check.address(),
+    }
 }
 
 #[component]

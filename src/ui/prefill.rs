@@ -83,7 +83,7 @@ fn apply(ctx: Ctx, hash: &str, replace: bool) {
         _ => replace,
     };
     if applied.flatten() == Some(true) && go_on {
-        let to = next_path(&ctx);
+        let to = next_path(&ctx, None);
         request_animation_frame(move || ctx.nav.go(&to));
     }
 }
