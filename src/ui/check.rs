@@ -5,7 +5,7 @@
 use super::app::{ctx, tr, Notices};
 use super::i18n::msg;
 use super::question::QuestionForm;
-use guide_core::engine::explain::{person, value_text};
+use guide_core::engine::explain::{people, person, value_text};
 use guide_core::profile::facts::{FactId, FACTS};
 use guide_core::questionnaire::{Answer, Session};
 use crate::route::{Back, Route};
@@ -38,7 +38,7 @@ pub fn AnswerList(back: Back) -> impl IntoView {
     });
     let members = move || {
         let lang = ctx.lang.get();
-        ctx.session.with(|s| (0..s.answers.members.len()).map(|i| person(&s.answers, i, lang)).collect::<Vec<_>>().join("、"))
+        ctx.session.with(|s| people(&s.answers, lang).join("、"))
     };
     view! {
         <dl class="answers">

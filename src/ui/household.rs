@@ -1,7 +1,7 @@
 //! Who lives with you: the person answering plus up to 11 others.
 
 use super::app::{ctx, go_on, tr};
-use guide_core::engine::explain::person;
+use guide_core::engine::explain::people;
 use guide_core::profile::facts::{Kind, FACTS, ROLE};
 use guide_core::profile::MAX_MEMBERS;
 use guide_core::questionnaire::LifeEvent;
@@ -22,7 +22,7 @@ pub fn HouseholdPage(back: Option<Back>, event: Option<String>) -> impl IntoView
     let Kind::Enum { values, labels } = FACTS[ROLE].kind else { unreachable!("role is an enum") };
     let members = move || {
         let lang = ctx.lang.get();
-        ctx.session.with(|s| (0..s.answers.members.len()).map(|i| (i, person(&s.answers, i, lang))).collect::<Vec<_>>())
+        ctx.session.with(|s| people(&s.answers, lang).into_iter().enumerate().collect::<Vec<_>>())
     };
     let full = move || ctx.session.with(|s| s.answers.members.len() >= MAX_MEMBERS);
     view! {

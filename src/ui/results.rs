@@ -10,7 +10,7 @@ use super::app::{ctx, go_on, tr, Notices, Texts, TextsPending};
 use super::speech::ReadAloud;
 use crate::route::Back;
 use guide_core::catalog::{Catalog, Per, Service};
-use guide_core::engine::explain::person;
+use guide_core::engine::explain::{people, person};
 use guide_core::engine::{Evaluation, Outcome};
 use guide_core::questionnaire::Session;
 use guide_core::results::{outcomes_in, Group, Results};
@@ -100,7 +100,7 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
     let only = RwSignal::new(None::<usize>);
     let members = move || {
         let lang = ctx.lang.get();
-        ctx.session.with(|s| (0..s.answers.members.len()).map(|i| (i, person(&s.answers, i, lang))).collect::<Vec<_>>())
+        ctx.session.with(|s| people(&s.answers, lang).into_iter().enumerate().collect::<Vec<_>>())
     };
     let pick = move |who: Option<usize>, label: String| {
         view! { <button type="button" class="secondary" aria-pressed=move || (only.get() == who).to_string() on:click=move |_| only.set(who)>{sentence_start(label)}</button> }

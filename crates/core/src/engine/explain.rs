@@ -150,6 +150,11 @@ pub fn person(p: &Profile, member: usize, lang: Lang) -> String {
     }
 }
 
+/// Every member's name, as [`person`] gives it, in the profile's order.
+pub fn people(p: &Profile, lang: Lang) -> Vec<String> {
+    (0..p.members.len()).map(|m| person(p, m, lang)).collect()
+}
+
 /// A question about `member` (the household when `None`), with the
 /// person named as [`person`] names them, in each language's grammar.
 pub fn question(q: &Question, p: &Profile, member: Option<usize>, lang: Lang) -> String {
