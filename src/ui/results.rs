@@ -187,7 +187,6 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
                 {cards(catalog, department, By::Department, only)}
             </section>
         </div>
-        <p class="disclaimer">{tr(|m| m.disclaimer)}</p>
         <section aria-labelledby="open" class="open" hidden=move || count(Group::Open) == 0>
             <h2 id="open">{tr(|m| m.results_open)}</h2>
             <p>{tr(|m| m.results_open_hint)}</p>
@@ -289,8 +288,8 @@ fn cards(catalog: &'static Catalog, section: Memo<Section>, by: By, only: RwSign
 }
 
 /// A service card: title, for whom (with badges) and one line of what it
-/// is, which opens ("详细") the reasons, what to do, the office and the
-/// plan's sentence. `folded`: the whole card is one line that opens, for the
+/// is, which opens ("详细") the reasons, what to do, the office, the
+/// plan's sentence and 朗读 (inside, so a closed card stays three lines). `folded`: the whole card is one line that opens, for the
 /// services a department decides on.
 fn service_card(catalog: &'static Catalog, service: usize, lang: Lang, words: Memo<Option<Words>>, folded: bool) -> impl IntoView {
     let words = Signal::derive(move || words.get().unwrap_or_default());
@@ -338,10 +337,11 @@ fn service_card(catalog: &'static Catalog, service: usize, lang: Lang, words: Me
     } else {
         Either::Right(view! {
             <article class="service">
-                <div class="card-head">{title}<ReadAloud text=spoken/></div>
+                {title}
                 {meta}
                 <details class="more print-open">
                     <summary>{one_line}" "<span class="more-label">{m.results_details}</span></summary>
+                    <ReadAloud text=spoken/>
                     {details}
                 </details>
             </article>

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve, launch, newPage, ready, p } from "./harness.mjs";
+import { serve, launch, newPage, ready, p, shot } from "./harness.mjs";
 import { go, answerAll, axe, seen } from "./flow.mjs";
 
 let srv, browser;
@@ -18,13 +18,17 @@ after(async () => { await browser?.close(); srv?.server.close(); });
 const FAMILY = { v: 1, household: { area: "urban", support_status: "low_income", housing: "difficulty", tenure: "rent" }, members: [{ role: "self", age: 38, sex: "female", work: "flexible" }, { role: "spouse", age: 40, work: "unemployed" }, { role: "child", age: 2 }, { role: "parent", age: 72, chronic: ["hypertension"] }] };
 const RETIRED = { v: 1, household: { area: "urban", support_status: "none", housing: "adequate", tenure: "own" }, members: [{ role: "self", age: 66, sex: "male", hukou: "local_urban", work: "retired", pension_insurance: "employee", medical_insurance: "employee", self_care: "independent" }, { role: "spouse", age: 63, sex: "female", work: "retired", self_care: "partial", chronic: ["diabetes"] }] };
 
-/** The engine's summary of a profile, from the eval tool (built by `cargo test`). */
+/** The eval tool's JSON answer (built by `cargo test`). */
+function evalTool(...args) {
+  const built = new URL("../../target/debug/guide-eval", import.meta.url).pathname;
+  return JSON.parse(existsSync(built) ? execFileSync(built, args) : execFileSync("cargo", ["run", "-q", "-p", "guide-eval", "--", ...args]));
+}
+
+/** The engine's summary of a profile. */
 function engine(profile) {
   const file = join(mkdtempSync(join(tmpdir(), "guide-")), "profile.json");
   writeFileSync(file, JSON.stringify(profile));
-  const built = new URL("../../target/debug/guide-eval", import.meta.url).pathname;
-  const out = existsSync(built) ? execFileSync(built, ["eval", file]) : execFileSync("cargo", ["run", "-q", "-p", "guide-eval", "--", "eval", file]);
-  return JSON.parse(out).summary;
+  return evalTool("eval", file).summary;
 }
 
 /** A resident through the questions from the start page's `link`, then on the results. */
@@ -156,4 +160,30 @@ test("看看父母可以享受什么: one member's services (and the household's
   await page.getByRole("button", { name: "全家", exact: true }).click();
   assert.equal(await mine.count(), all);
   await context.close();
+});
+
+test("every household case of three or more: results within six phone screens before anything is opened", async (t) => {
+  const cases = evalTool("cases").cases.filter((c) => (c.profile.members ?? []).length >= 3);
+  assert.ok(cases.length >= 5);
+  for (const c of cases) {
+    const { context, page } = await results(c.profile);
+    // Lay out every card, as a resident scrolling through sees it (off
+    // screen, content-visibility keeps only an estimate of its height).
+    await page.evaluate(() => document.querySelectorAll("article.service").forEach((a) => (a.style.contentVisibility = "visible")));
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height <= 5000, `${c.case}: ${height} px at 390×844`);
+    t.diagnostic(`${height} px: ${c.case}`);
+    await context.close();
+  }
+  // The largest, on a kiosk in 长辈模式, for review.
+  const largest = cases.reduce((a, b) => (b.profile.members.length > a.profile.members.length ? b : a));
+  for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["kiosk", { width: 1080, height: 1920 }]]) {
+    const { context, page } = await newPage(browser, { viewport });
+    await page.goto(srv.url + "/results" + p(largest.profile));
+    await ready(page);
+    await page.waitForSelector(".summary .lead");
+    if (device === "kiosk") await page.getByRole("button", { name: "长辈模式" }).click();
+    await shot(page, `${device}-results-${largest.profile.members.length}-members`);
+    await context.close();
+  }
 });

@@ -5,6 +5,7 @@
 //! guide-eval list           the catalog, as JSON
 //! guide-eval check          validate the catalog; non-zero exit on any problem
 //! guide-eval pages          question pages each household case sees, as JSON
+//! guide-eval cases          the household cases' profiles, as JSON
 //! ```
 //!
 //! It reads the catalog through `guide-catalog`, as the app's build does,
@@ -22,7 +23,7 @@ use serde_json::{json, Value};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: guide-eval eval FILE|-  |  guide-eval list  |  guide-eval check  |  guide-eval pages";
+const USAGE: &str = "usage: guide-eval eval FILE|-  |  guide-eval list  |  guide-eval check  |  guide-eval pages  |  guide-eval cases";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         ["list"] => print(&list(&catalog)),
         ["check"] => check_all(&catalog),
         ["pages"] => pages(&catalog),
+        ["cases"] => profiles(),
         _ => fail(USAGE),
     }
 }
@@ -154,6 +156,16 @@ fn pages(catalog: &Catalog) -> ExitCode {
         let events: serde_json::Map<String, Value> = LifeEvent::ALL.iter().map(|&e| (e.slug().to_string(), count(Some(e)).into())).collect();
         rows.push(json!({ "case": case.name, "file": case.file, "members": truth.members.len().max(1), "full_check": count(None), "life_events": events }));
     }
+    print(&json!({ "cases": rows }))
+}
+
+/// Each household case's profile, for tests that open its results in a browser.
+fn profiles() -> ExitCode {
+    let cases = match cases::all() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let rows: Vec<Value> = cases.iter().filter_map(|c| Some(json!({ "case": c.name, "file": c.file, "profile": c.household().ok()?.to_value() }))).collect();
     print(&json!({ "cases": rows }))
 }
 

@@ -72,3 +72,15 @@ fn pages_counts_the_question_pages_of_every_household_case() {
         }
     }
 }
+
+#[test]
+fn cases_gives_each_household_case_its_profile() {
+    let (code, out, _) = run(&["cases"], "");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let cases = v["cases"].as_array().unwrap();
+    assert!(cases.len() >= 40, "every household case");
+    // What it prints is a profile the eval tool reads back.
+    let first = serde_json::to_string(&cases[0]["profile"]).unwrap();
+    assert_eq!(run(&["eval", "-"], &first).0, 0);
+}

@@ -133,7 +133,7 @@ pub fn person(p: &Profile, member: usize, lang: Lang) -> String {
     let name = match r {
         Val::Sym(0) => return lang.pick("您".into(), "you".into()),
         Val::Unknown => return lang.pick(format!("第{}位家人", member + 1), format!("household member {}", member + 1)),
-        v => value_text(ROLE, v, lang),
+        v => short_name(v, lang).unwrap_or_else(|| value_text(ROLE, v, lang)),
     };
     // Runs for every name on the results page: counts, no lists.
     let same = |i: &usize| p.get(ROLE, Some(*i)) == r;
@@ -148,6 +148,15 @@ pub fn person(p: &Profile, member: usize, lang: Lang) -> String {
         let place = (0..member).filter(same).count() + 1;
         lang.pick(format!("第{place}位{name}"), format!("{name} {place}"))
     }
+}
+
+/// Roles whose label on the household page is a list ("祖父母、外祖父母")
+/// go by a short name in sentences, where several of them can stand in a row.
+fn short_name(role: Val, lang: Lang) -> Option<String> {
+    const SHORT_ZH: [(&str, &str); 2] = [("grandparent", "祖辈"), ("grandchild", "孙辈")];
+    let (Val::Sym(i), Lang::Zh, Kind::Enum { values, .. }) = (role, lang, FACTS[ROLE].kind) else { return None };
+    let key = values.get(usize::from(i))?;
+    SHORT_ZH.iter().find(|(k, _)| k == key).map(|(_, name)| name.to_string())
 }
 
 /// Every member's name, as [`person`] gives it, in the profile's order.

@@ -155,6 +155,11 @@ fn members_who_share_a_role_can_be_told_apart() {
     // The only spouse needs no age: names change only when they must.
     assert_eq!(names, ["您", "子女（9岁）", "第2位子女", "第1位父母", "第2位父母", "配偶"]);
     assert_eq!(person(&p, 2, Lang::En), "Child 2");
+    // A role whose label is a list goes by a short name in sentences.
+    let p = profile(r#"{"v":1,"members":[{"role":"self"},{"role":"grandchild","age":8},{"role":"grandchild","age":12},{"role":"grandparent"}]}"#);
+    let names: Vec<String> = (0..4).map(|m| person(&p, m, Lang::Zh)).collect();
+    assert_eq!(names, ["您", "孙辈（8岁）", "孙辈（12岁）", "祖辈"]);
+    assert_eq!(person(&p, 3, Lang::En), "Grandparent");
 }
 
 #[test]
