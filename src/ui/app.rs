@@ -92,9 +92,9 @@ pub fn go_on(ctx: &Ctx, back: Option<Back>) {
 /// The next question (carrying `back`), or, with none left, where `back`
 /// points, or check answers.
 pub fn next_path(ctx: &Ctx, back: Option<Back>) -> String {
-    let next = ctx.session.with_untracked(|s| s.next_question(ctx.catalog));
+    let next = ctx.session.with_untracked(|s| s.next_page(ctx.catalog));
     match (next, back) {
-        (Some(a), _) => Route::question(FACTS[a.fact].key, a.member, back).address(),
+        (Some((fact, about)), _) => Route::Question { key: FACTS[fact].key.to_string(), who: about.slug(), back }.address(),
         (None, Some(b)) => b.path().to_string(),
         (None, None) => Route::Check.address(),
     }

@@ -5,6 +5,7 @@
 use super::app::{ctx, tr, Notices};
 use super::i18n::msg;
 use super::question::QuestionForm;
+use guide_core::questionnaire::About;
 use guide_core::engine::explain::{people, person, value_text};
 use guide_core::profile::facts::{FactId, FACTS};
 use guide_core::questionnaire::{Answer, Session};
@@ -93,7 +94,7 @@ fn row(key: Key, back: Back, open: RwSignal<Option<Key>>, line: Memo<Line>) -> i
             let id = focus_to.clone();
             request_animation_frame(move || super::focus_id(&id));
         });
-        let editor = move || is_open().then(|| view! { <dd class="edit"><QuestionForm fact member inline=done/></dd> });
+        let editor = move || is_open().then(|| view! { <dd class="edit"><QuestionForm fact about=About::from(member) inline=done/></dd> });
         Either::Left(view! {
             <dd class="change"><button type="button" class="link" id=id aria-expanded=move || is_open().to_string() on:click=toggle>
                 {tr(|m| m.check_change)}<span class="visually-hidden">{label}</span>

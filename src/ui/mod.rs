@@ -11,6 +11,7 @@ mod nav;
 mod prefill;
 mod question;
 mod results;
+mod rows;
 mod source;
 mod speech;
 mod start;

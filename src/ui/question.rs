@@ -5,28 +5,28 @@
 
 use super::app::{ctx, go_on, tr, NotFound, Notices};
 use super::speech::ReadAloud;
-use guide_core::engine::explain::{question, value_text};
+use guide_core::engine::explain::{person, question, value_text};
 use guide_core::profile::facts::{find, group_of, FactId, Kind, FACTS};
 use guide_core::profile::Val;
-use guide_core::questionnaire::{choices, Answer};
+use guide_core::questionnaire::{choices, situations_of, About, Form, Reply};
 use crate::route::Back;
 use guide_core::text::Lang;
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
-/// `/q/<key>/<who>`: a question about the household (`h`) or a member.
+/// `/q/<key>/<who>`: a question about the household (`h`), a member, each
+/// member (`all`, a row each), anyone in the household (`anyone`) or who
+/// has a situation ticked there (`whom`).
 #[component]
 pub fn QuestionPage(key: String, who: String, back: Option<Back>) -> impl IntoView {
-    let members = ctx().session.with_untracked(|s| s.answers.members.len());
-    let member = match who.as_str() {
-        "h" => Some(None),
-        n => n.parse::<usize>().ok().filter(|&m| m < members).map(Some),
-    };
-    match (find(&key), member) {
-        (Some(fact), Some(member)) if (FACTS[fact].scope == guide_core::profile::facts::Scope::Household) == member.is_none() => {
-            Either::Left(view! { <QuestionForm fact member back/> })
-        }
-        _ => Either::Right(view! { <NotFound/> }),
+    let ctx = ctx();
+    let page = find(&key).zip(About::parse(&who)).and_then(|(fact, about)| {
+        ctx.session.with_untracked(|s| s.page(ctx.catalog, fact, about, back.is_some())).map(|p| (fact, about, p.form))
+    });
+    match page {
+        Some((fact, _, Form::Rows { members, .. })) => EitherOf3::A(view! { <super::rows::RowsForm fact members back/> }),
+        Some((fact, about, _)) => EitherOf3::B(view! { <QuestionForm fact about back/> }),
+        None => EitherOf3::C(view! { <NotFound/> }),
     }
 }
 
@@ -40,13 +40,20 @@ enum Choice {
     Unsure,
 }
 
-/// How a page asks: radio buttons, a number, or checkboxes over a list
-/// fact's values or a group of yes/no facts.
+/// A box's label: a fact or a value, or a member of the household.
+#[derive(Clone, Copy, PartialEq)]
+enum Label {
+    Text(guide_core::text::Text),
+    Fact(FactId),
+    Person(usize),
+}
+
+/// How a page asks: radio buttons, a number, or checkboxes.
 #[derive(Clone, PartialEq)]
 enum Shape {
     Radios(Vec<Val>),
     Number,
-    Boxes(Vec<guide_core::text::Text>),
+    Boxes(Vec<Label>),
 }
 
 /// The form for one question page. `back`: opened by 修改 from that page,
@@ -54,85 +61,87 @@ enum Shape {
 /// page, where it saves without leaving the page; `inline` runs when the
 /// form is done (saved or cancelled).
 #[component]
-pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)] back: Option<Back>, #[prop(optional)] inline: Option<Callback<()>>) -> impl IntoView {
+pub fn QuestionForm(fact: FactId, about: About, #[prop(default = None)] back: Option<Back>, #[prop(optional)] inline: Option<Callback<()>>) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
     let f = &FACTS[fact];
     let editing = back.is_some() || inline.is_some();
-    // One ranking of what is left serves the page's facts and its progress.
-    let (page, current, answered) = ctx.session.with_untracked(|s| {
-        let page = s.page(ctx.catalog, fact, member, editing);
-        let current: Vec<Option<Answer>> = page.facts.iter().map(|&g| s.current(g, member)).collect();
-        (page, current, s.answered)
-    });
-    let (facts, left) = (page.facts, page.pages_left);
-    let grouped = group_of(fact).filter(|_| facts.len() > 1);
-    let shape = match (grouped, f.kind, choices(fact)) {
-        (Some(_), _, _) => Shape::Boxes(facts.iter().map(|&g| FACTS[g].label).collect()),
-        (None, Kind::Set { labels, .. }, _) => Shape::Boxes(labels.to_vec()),
-        (None, _, Some(values)) => Shape::Radios(values),
-        (None, _, None) => Shape::Number,
+    // One ranking of what is left serves the page's form and its progress.
+    let Some((page, replied, answered)) = ctx.session.with_untracked(|s| s.page(ctx.catalog, fact, about, editing).map(|p| {
+        let replied = s.replied(&p.form);
+        (p, replied, s.answered)
+    })) else {
+        return Either::Left(view! { <NotFound/> });
+    };
+    let (form, left) = (page.form, page.pages_left);
+    let member = about.member().flatten();
+    let shape = match (&form, f.kind, choices(fact)) {
+        (Form::One { facts, .. } | Form::Anyone { facts }, _, _) if facts.len() > 1 || matches!(form, Form::Anyone { .. }) => Shape::Boxes(facts.iter().map(|&g| Label::Fact(g)).collect()),
+        (Form::Whom { members, .. }, _, _) => Shape::Boxes(members.iter().map(|&m| Label::Person(m)).collect()),
+        (_, Kind::Set { labels, .. }, _) => Shape::Boxes(labels.iter().map(|&l| Label::Text(l)).collect()),
+        (_, _, Some(values)) => Shape::Radios(values),
+        (_, _, None) => Shape::Number,
     };
     // Pre-select what was answered before (back link, 修改).
-    let initial = match (&shape, current.as_slice()) {
-        (_, [.., Some(Answer::Unsure)]) if current.iter().all(|c| *c == Some(Answer::Unsure)) => Choice::Unsure,
-        // A group shows its answers as ticks; "都没有" only when all are no.
-        (Shape::Boxes(_), _) if grouped.is_some() && current.iter().any(Option::is_some) => {
-            let bits = current.iter().enumerate().filter(|(_, c)| **c == Some(Answer::Value(Val::Bool(true)))).fold(0, |b, (i, _)| b | 1 << i);
-            if bits != 0 || current.iter().all(Option::is_some) { Choice::Boxes(bits) } else { Choice::Nothing }
-        }
-        (Shape::Boxes(_), [Some(Answer::Value(Val::Set(bits)))]) => Choice::Boxes(u64::from(*bits)),
-        (Shape::Radios(_), [Some(Answer::Value(v))]) => Choice::Radio(*v),
-        _ => Choice::Nothing,
+    let initial = match replied {
+        Some(Reply::Unsure) => Choice::Unsure,
+        Some(Reply::Ticks(bits)) => Choice::Boxes(bits),
+        Some(Reply::Value(Val::Int(_))) | None => Choice::Nothing,
+        Some(Reply::Value(v)) => Choice::Radio(v),
     };
     let choice = RwSignal::new(initial);
-    let typed = RwSignal::new(match current.as_slice() {
-        [Some(Answer::Value(Val::Int(n)))] => n.to_string(),
+    let typed = RwSignal::new(match replied {
+        Some(Reply::Value(Val::Int(n))) => n.to_string(),
         _ => String::new(),
     });
     let error = RwSignal::new(None::<&'static str>);
     let summary = NodeRef::<leptos::html::Div>::new();
     let is_number = shape == Shape::Number;
 
-    let template = grouped.map_or(f.question, |g| g.question);
-    let title = move || ctx.session.with(|s| question(&template, &s.answers, member, ctx.lang.get()));
+    let title = {
+        let form = form.clone();
+        move || {
+            let lang = ctx.lang.get();
+            match &form {
+                Form::One { facts, .. } => {
+                    let template = group_of(fact).filter(|_| facts.len() > 1).map_or(f.question, |g| g.question);
+                    ctx.session.with(|s| question(&template, &s.answers, member, lang))
+                }
+                Form::Anyone { .. } => situations_of(fact).map_or("", |l| l.question.get(lang)).to_string(),
+                Form::Whom { .. } => (m().whom)(f.label.get(lang)),
+                Form::Rows { .. } => String::new(),
+            }
+        }
+    };
+    let title = Signal::derive(title);
     let progress = move || (m().progress)(answered + 1, left);
 
-    let page_facts = facts.clone();
+    let page_form = form.clone();
     // Counts toward "第 N 题" only the first time a page is answered.
-    let first_time = current.iter().all(Option::is_none);
+    let first_time = replied.is_none();
     let save = Callback::new(move |()| {
-        // Each fact on the page with its answer, or None when incomplete.
-        let answers: Option<Vec<(FactId, Answer)>> = match choice.get_untracked() {
-            Choice::Unsure => Some(page_facts.iter().map(|&g| (g, Answer::Unsure)).collect()),
-            Choice::Radio(v) => Some(vec![(fact, Answer::Value(v))]),
-            Choice::Boxes(bits) if grouped.is_some() => {
-                Some(page_facts.iter().enumerate().map(|(i, &g)| (g, Answer::Value(Val::Bool(bits & 1 << i != 0)))).collect())
-            }
-            Choice::Boxes(bits) => Some(vec![(fact, Answer::Value(Val::Set(bits as u16)))]),
+        let reply = match choice.get_untracked() {
+            Choice::Unsure => Some(Reply::Unsure),
+            Choice::Radio(v) => Some(Reply::Value(v)),
+            Choice::Boxes(bits) => Some(Reply::Ticks(bits)),
             Choice::Nothing => match (f.kind, typed.get_untracked().trim().parse::<i64>()) {
-                (Kind::Int { min, max, .. }, Ok(n)) if (min..=max).contains(&n) => Some(vec![(fact, Answer::Value(Val::Int(n)))]),
+                (Kind::Int { min, max, .. }, Ok(n)) if (min..=max).contains(&n) => Some(Reply::Value(Val::Int(n))),
                 _ => None,
             },
         };
-        let Some(answers) = answers else {
+        let Some(reply) = reply else {
             error.set(Some(if is_number { m().error_number } else { m().error_choose }));
-            request_animation_frame(move || {
-                if let Some(el) = summary.try_get_untracked().flatten() {
-                    let _ = el.focus();
-                }
-            });
+            focus_summary(summary);
             return;
         };
-        // The same answers again (更新结果 with nothing changed) leave the
-        // session as it is: nothing is evaluated again.
-        let same = !first_time && ctx.session.with_untracked(|s| s.notices.is_empty() && answers.iter().all(|&(g, a)| s.current(g, member) == Some(a)));
+        // The same answer again (更新结果 with nothing changed) leaves the
+        // session as it is: nothing is evaluated again. (On a page of the
+        // questionnaire a tick shown from a link may still need "是谁".)
+        let same = inline.is_some() && ctx.session.with_untracked(|s| s.notices.is_empty() && s.replied(&page_form) == Some(reply));
         if !same {
             ctx.session.update(|s| {
                 s.notices.clear(); // shown once, on the page the link opened
-                for (g, a) in answers {
-                    s.answer(g, member, a);
-                }
+                s.reply(&page_form, reply);
                 s.answered += usize::from(first_time);
             });
         }
@@ -158,7 +167,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
             </div>
         }
     };
-    let boxes = |labels: Vec<guide_core::text::Text>| {
+    let boxes = |labels: Vec<Label>| {
         let bits = move || match choice.get() {
             Choice::Boxes(b) => b,
             _ => 0,
@@ -170,8 +179,8 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
                 let toggle = Signal::derive(move || Choice::Boxes(bits() ^ 1 << i));
                 view! {
                     <div class="choice">
-                        <input type="checkbox" id=format!("box-{i}") prop:checked=move || bits() & 1 << i != 0 on:change=move |_| pick(toggle.get_untracked())/>
-                        <label for=format!("box-{i}")>{move || label.get(ctx.lang.get())}</label>
+                        <input type="checkbox" id=format!("box-{i}") data-fact=fact_key(label) data-member=member_of(label) prop:checked=move || bits() & 1 << i != 0 on:change=move |_| pick(toggle.get_untracked())/>
+                        <label for=format!("box-{i}")>{move || label_text(label, ctx.lang.get())}</label>
                     </div>
                 }
             })
@@ -208,37 +217,19 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
         let lang = ctx.lang.get();
         let options: Vec<String> = match &shape {
             Shape::Radios(values) => values.iter().map(|&v| value_text(fact, v, lang)).collect(),
-            Shape::Boxes(labels) => labels.iter().map(|l| l.get(lang).to_string()).collect(),
+            Shape::Boxes(labels) => labels.iter().map(|&l| label_text(l, lang)).collect(),
             Shape::Number => Vec::new(),
         };
         let options = options.join(if lang == Lang::Zh { "，" } else { ", " });
-        super::speech::sentences(lang, [title().as_str(), options.as_str()])
+        super::speech::sentences(lang, [title.get().as_str(), options.as_str()])
     });
 
-    // GOV.UK error pattern: a summary that takes focus and links to the
-    // first input, and the same message beside the field, tied to it.
-    let error_summary = move || {
-        error.get().map(|e| {
-            view! {
-                <div class="error-summary" tabindex="-1" node_ref=summary>
-                    <div role="alert">
-                        <h2>{tr(|m| m.error_title)}</h2>
-                        <ul><li><a href=first_input on:click=move |ev| {
-                            // Focus the field itself, as GOV.UK Frontend does: a jump
-                            // to it would only scroll there.
-                            ev.prevent_default();
-                            super::focus_id(&first_input[1..]);
-                        }>{e}</a></li></ul>
-                    </div>
-                </div>
-            }
-        })
-    };
+    let error_summary = error_summary(Signal::derive(move || error.get().map(|e| (first_input[1..].to_string(), e.to_string())).into_iter().collect()), summary);
     let error_message = move || {
         error.get().map(|e| view! { <p class="error-message" id="answer-error"><span class="visually-hidden">{tr(|m| m.error_prefix)}</span>{e}</p> })
     };
     let described = move || error.get().map(|_| "answer-error");
-    let form = view! {
+    let form_view = view! {
         <form on:submit=submit novalidate>
             <fieldset id="answer" class:has-error=move || error.get().is_some() aria-describedby=move || (!is_number).then(described).flatten()>
                 // On its own page the question is the page heading.
@@ -248,7 +239,7 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
                 }}</legend>
                 <ReadAloud text=spoken/>
                 {error_message}
-                {f.why.filter(|_| grouped.is_none()).map(|why| view! {
+                {f.why.filter(|_| matches!(&form, Form::One { facts, .. } if facts.len() == 1)).map(|why| view! {
                     <details class="why"><summary>{tr(|m| m.why_ask)}</summary><p>{move || why.get(ctx.lang.get())}</p></details>
                 })}
                 <div class="choices">
@@ -262,16 +253,71 @@ pub fn QuestionForm(fact: FactId, member: Option<usize>, #[prop(default = None)]
             </p>
         </form>
     };
-    match inline {
-        Some(_) => Either::Left(view! { {error_summary} {form} }),
+    Either::Right(match inline {
+        Some(_) => Either::Left(view! { {error_summary} {form_view} }),
         None => Either::Right(view! {
             <Notices/>
             {error_summary}
             <p class="progress">{progress}</p>
-            {form}
-            <p><button type="button" class="link back" on:click=move |_| { let _ = window().history().map(|h| h.back()); }>
-                "‹ " {tr(|m| m.back)}
-            </button></p>
+            {form_view}
+            {back_link()}
         }),
+    })
+}
+
+fn label_text(label: Label, lang: Lang) -> String {
+    match label {
+        Label::Text(t) => t.get(lang).to_string(),
+        Label::Fact(f) => FACTS[f].label.get(lang).to_string(),
+        Label::Person(m) => ctx().session.with(|s| person(&s.answers, m, lang)),
     }
+}
+
+/// GOV.UK error pattern: a summary that takes focus and links each message
+/// (field id, message) to its field; the same message sits beside the field.
+pub fn error_summary(errors: Signal<Vec<(String, String)>>, node: NodeRef<leptos::html::Div>) -> impl IntoView {
+    move || {
+        (!errors.with(Vec::is_empty)).then(|| {
+            let items = errors.get().into_iter().map(|(id, e)| {
+                let href = format!("#{id}");
+                // Focus the field itself, as GOV.UK Frontend does: a jump to it would only scroll there.
+                view! { <li><a href=href on:click=move |ev| { ev.prevent_default(); super::focus_id(&id); }>{e}</a></li> }
+            });
+            view! {
+                <div class="error-summary" tabindex="-1" node_ref=node>
+                    <div role="alert">
+                        <h2>{tr(|m| m.error_title)}</h2>
+                        <ul>{items.collect_view()}</ul>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// Moves focus to the error summary once it is drawn.
+pub fn focus_summary(node: NodeRef<leptos::html::Div>) {
+    request_animation_frame(move || {
+        if let Some(el) = node.try_get_untracked().flatten() {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// "‹ 返回": the browser's back, so the page before shows as it was.
+pub fn back_link() -> impl IntoView {
+    view! {
+        <p><button type="button" class="link back" on:click=move |_| { let _ = window().history().map(|h| h.back()); }>
+            "‹ " {tr(|m| m.back)}
+        </button></p>
+    }
+}
+
+/// Which fact or member a box stands for, for whoever reads the page's markup.
+fn fact_key(label: Label) -> Option<&'static str> {
+    if let Label::Fact(f) = label { Some(FACTS[f].key) } else { None }
+}
+
+fn member_of(label: Label) -> Option<String> {
+    if let Label::Person(m) = label { Some(m.to_string()) } else { None }
 }

@@ -14,26 +14,61 @@ export async function go(page, action) {
 
 /**
  * Answers every question page until check-answers. `script` maps
- * "fact@who" or "fact" to: a number (typed), a label (radio), a list of
- * labels (a list fact's checkboxes), or "unsure"; "boxes@who" lists the
- * labels to tick on that person's "which of these apply" pages.
- * Unscripted: "none of these" on checkbox pages, "不确定" elsewhere.
- * Returns the facts asked (every fact on each page), in order.
+ * "fact@who" or "fact" to: a number (typed), a label (radio or select), a
+ * list of labels (a list fact's checkboxes), or "unsure"; "boxes@who"
+ * lists the labels to tick on that person's "which of these apply" pages.
+ * Pages about the household as a whole take them too: a situation is
+ * ticked when anyone's script has it ("fact@who": "是", or in "boxes@who"),
+ * and "是谁" ticks those people. Unscripted: "none of these" on checkbox
+ * pages, "不确定" elsewhere. Returns the questions asked as "fact@who"
+ * (each row of a page of rows, each person named on a "是谁" page, each
+ * situation on a household page as "fact@anyone"; a box ticked from a
+ * link's answers is shown, not asked, and stays ticked), in order.
  */
 export async function answerAll(page, script = {}, { unsure = "不确定 / 不知道", none = "都没有", next = "继续" } = {}) {
   const asked = [];
+  const boxLists = Object.entries(script).filter(([k]) => k.startsWith("boxes@")).map(([k, v]) => [k.slice(6), v]);
+  const has = (key, label, who) => script[`${key}@${who}`] === "是" || boxLists.some(([w, list]) => (who === undefined || w === String(who)) && list.includes(label));
   for (let i = 0; i < 80 && page.url().includes("/q/"); i++) {
     const [, key, who] = new URL(page.url()).pathname.match(/^\/q\/([^/]+)\/([^/]+)$/);
-    asked.push(`${key}@${who}`);
-    const want = script[`${key}@${who}`] ?? script[key];
-    const ticks = [];
-    for (const label of script[`boxes@${who}`] ?? []) if (await page.getByLabel(label, { exact: true }).count()) ticks.push(label);
-    if (ticks.length && want === undefined) for (const label of ticks) await page.getByLabel(label, { exact: true }).check();
-    else if (typeof want === "number") await page.fill("#number-input", String(want));
-    else if (Array.isArray(want)) for (const label of want.length ? want : [none]) await page.getByLabel(label, { exact: true }).check();
-    else if (typeof want === "string" && want !== "unsure") await page.getByLabel(want, { exact: true }).check();
-    else if (want === undefined && (await page.locator("#box-none").count())) await page.getByLabel(none, { exact: true }).check();
-    else await page.getByLabel(unsure, { exact: true }).check();
+    if (who === "all") {
+      for (const row of await page.locator(".row-field").all()) {
+        const m = await row.getAttribute("data-member");
+        asked.push(`${key}@${m}`);
+        const want = script[`${key}@${m}`] ?? script[key];
+        const field = page.locator(`#row-${m}`);
+        const select = (await field.evaluate((el) => el.tagName)) === "SELECT";
+        if (typeof want === "number") await field.fill(String(want));
+        else if (typeof want === "string" && want !== "unsure" && select) await field.selectOption({ label: want });
+        else if (select) await field.selectOption("unsure");
+        else await page.locator(`#row-${m}-unsure`).check();
+      }
+    } else if (who === "anyone" || who === "whom") {
+      const label = who === "whom" ? (await page.locator("h1").textContent()).match(/“(.+?)”/)[1] : null;
+      let ticked = 0;
+      for (const box of await page.locator("input[type=checkbox][id^=box-]:not(#box-none)").all()) {
+        const [fact, member] = [await box.getAttribute("data-fact"), await box.getAttribute("data-member")];
+        const boxLabel = await page.locator(`label[for="${await box.getAttribute("id")}"]`).textContent();
+        // A box ticked already (a link's answer) is shown, not asked.
+        const shown = await box.isChecked();
+        if (!shown) asked.push(who === "whom" ? `${key}@${member}` : `${fact}@anyone`);
+        const yes = who === "whom" ? has(key, label, member) : has(fact, boxLabel) || Object.entries(script).some(([k, v]) => k.startsWith(`${fact}@`) && v === "是");
+        // What is known already (a link's answers, back) shows ticked and stays.
+        if (yes || shown) { await box.check(); ticked++; }
+      }
+      if (!ticked) await page.getByLabel(none, { exact: true }).check();
+    } else {
+      asked.push(`${key}@${who}`);
+      const want = script[`${key}@${who}`] ?? script[key];
+      const ticks = [];
+      for (const label of script[`boxes@${who}`] ?? []) if (await page.getByLabel(label, { exact: true }).count()) ticks.push(label);
+      if (ticks.length && want === undefined) for (const label of ticks) await page.getByLabel(label, { exact: true }).check();
+      else if (typeof want === "number") await page.fill("#number-input", String(want));
+      else if (Array.isArray(want)) for (const label of want.length ? want : [none]) await page.getByLabel(label, { exact: true }).check();
+      else if (typeof want === "string" && want !== "unsure") await page.getByLabel(want, { exact: true }).check();
+      else if (want === undefined && (await page.locator("#box-none").count())) await page.getByLabel(none, { exact: true }).check();
+      else await page.getByLabel(unsure, { exact: true }).check();
+    }
     await go(page, () => page.getByRole("button", { name: next }).click());
   }
   return asked;

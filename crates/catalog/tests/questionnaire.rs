@@ -3,7 +3,7 @@
 
 use guide_core::profile::facts::find;
 use guide_core::profile::{sym, Val};
-use guide_core::questionnaire::{Answer, LifeEvent, Session};
+use guide_core::questionnaire::{About, Answer, Form, LifeEvent, Page, Session};
 use guide_catalog::{cases, load};
 use guide_core::engine::eval::Tri;
 use guide_core::engine::Evaluation;
@@ -16,10 +16,20 @@ fn catalog() -> guide_core::catalog::Catalog {
 fn unsure_is_kept_and_never_asked_again() {
     let c = catalog();
     let mut s = Session::new();
-    let first = s.next_question(&c).expect("something to ask");
+    let first = s.pending(&c)[0];
     s.answer(first.fact, first.member, Answer::Unsure);
     assert_eq!(s.current(first.fact, first.member), Some(Answer::Unsure));
     assert!(s.pending(&c).iter().all(|a| (a.fact, a.member) != (first.fact, first.member)));
+}
+
+/// Answers a page "不确定" (on a checklist page, that is what it offers too).
+fn unsure(s: &mut Session, form: Form) {
+    match form {
+        Form::One { facts, member } => facts.into_iter().for_each(|f| s.answer(f, member, Answer::Unsure)),
+        Form::Rows { fact, members } => members.into_iter().for_each(|m| s.answer(fact, Some(m), Answer::Unsure)),
+        Form::Anyone { facts } => s.answer_anyone(&facts, None),
+        Form::Whom { fact, .. } => s.answer_whom(fact, None),
+    }
 }
 
 #[test]
@@ -28,8 +38,9 @@ fn answering_everything_unsure_ends_the_questions() {
     let mut s = Session::new();
     s.add_member("child");
     let mut steps = 0;
-    while let Some(a) = s.next_question(&c) {
-        s.answer(a.fact, a.member, Answer::Unsure);
+    while let Some((fact, about)) = s.next_page(&c) {
+        let form = s.page(&c, fact, about, false).expect("the next page asks something").form;
+        unsure(&mut s, form);
         steps += 1;
         assert!(steps < 200, "the questionnaire must end");
     }
@@ -56,19 +67,70 @@ fn yes_no_facts_share_a_page() {
     let mut s = Session::new();
     s.answer(find("age").unwrap(), Some(0), Answer::Value(Val::Int(30)));
     let returnee = find("returnee").unwrap();
-    let page = s.page(&c, returnee, Some(0), false).facts;
+    let facts = |s: &Session, fact, m, editing| match s.page(&c, fact, About::Member(m), editing).map(|p| p.form) {
+        Some(Form::One { facts, .. }) => facts,
+        other => panic!("{other:?}"),
+    };
+    let page = facts(&s, returnee, 0, false);
     assert!(page.len() > 3 && page.contains(&find("labour_dispute").unwrap()), "{page:?}");
     // A child is not asked work questions: they do not apply.
     s.add_member("child");
     s.answer(find("age").unwrap(), Some(1), Answer::Value(Val::Int(4)));
-    assert_eq!(s.page(&c, find("orphan").unwrap(), Some(1), false).facts.len(), 4);
-    assert_eq!(s.page(&c, returnee, Some(1), true).facts, vec![returnee], "only the fact itself when the rest do not apply");
+    assert_eq!(facts(&s, find("orphan").unwrap(), 1, false).len(), 4);
+    assert_eq!(facts(&s, returnee, 1, true), vec![returnee], "only the fact itself when the rest do not apply");
     // Answered facts of a group are not asked again, except when editing.
     s.answer(find("labour_dispute").unwrap(), Some(0), Answer::Value(Val::Bool(true)));
-    assert!(!s.page(&c, returnee, Some(0), false).facts.contains(&find("labour_dispute").unwrap()));
-    assert!(s.page(&c, returnee, Some(0), true).facts.contains(&find("labour_dispute").unwrap()));
-    // Pages, not facts, are counted.
-    assert!(s.page(&c, returnee, Some(0), false).pages_left < s.pending(&c).len());
+    assert!(!facts(&s, returnee, 0, false).contains(&find("labour_dispute").unwrap()));
+    assert!(facts(&s, returnee, 0, true).contains(&find("labour_dispute").unwrap()));
+}
+
+#[test]
+fn a_question_every_member_answers_is_one_page_with_a_row_each() {
+    let c = catalog();
+    let mut s = Session::new();
+    s.add_member("spouse");
+    s.add_member("child");
+    let age = find("age").unwrap();
+    assert_eq!(s.next_page(&c), Some((age, About::Everyone)), "age first: it decides what else is worth asking");
+    assert_eq!(s.page(&c, age, About::Everyone, false).unwrap().form, Form::Rows { fact: age, members: vec![0, 1, 2] });
+    s.answer(age, Some(0), Answer::Value(Val::Int(35)));
+    s.answer(age, Some(2), Answer::Value(Val::Int(6)));
+    assert_eq!(s.page(&c, age, About::Everyone, false).unwrap().form, Form::Rows { fact: age, members: vec![1] }, "only whom it is still open for");
+}
+
+#[test]
+fn the_household_is_asked_once_about_rare_situations_then_who() {
+    let c = catalog();
+    let mut s = Session::new();
+    for role in ["spouse", "child"] {
+        s.add_member(role);
+    }
+    for (m, years) in [35, 36, 8].into_iter().enumerate() {
+        s.answer(find("age").unwrap(), Some(m), Answer::Value(Val::Int(years)));
+    }
+    let disability = find("disability").unwrap();
+    let Some(Page { form: Form::Anyone { facts }, .. }) = s.page(&c, disability, About::Anyone, false) else { panic!("a household page") };
+    assert!(facts.contains(&disability));
+    // Nobody: "no" for everyone, in one tick.
+    let mut nobody = s.clone();
+    nobody.answer_anyone(&facts, Some(&vec![false; facts.len()]));
+    assert!(nobody.candidates(disability).is_empty());
+    assert!(nobody.answers.members.iter().enumerate().all(|(m, _)| nobody.answers.get(disability, Some(m)) == Val::Bool(false)));
+    // Someone: then who, among those it can be.
+    let ticks: Vec<bool> = facts.iter().map(|&f| f == disability).collect();
+    s.answer_anyone(&facts, Some(&ticks));
+    assert_eq!(s.next_page(&c), Some((disability, About::Whom)));
+    assert_eq!(s.page(&c, disability, About::Whom, false).unwrap().form, Form::Whom { fact: disability, members: vec![0, 1, 2] });
+    s.answer_whom(disability, Some(&[2]));
+    assert_eq!(s.answers.get(disability, Some(2)), Val::Bool(true));
+    assert_eq!(s.answers.get(disability, Some(0)), Val::Bool(false));
+    assert!(s.ticked.is_empty());
+    // Ticked, then nobody named: every "no", nothing contradictory kept.
+    let mut none = nobody.clone();
+    none.answers.members.iter_mut().for_each(|row| row[disability] = Val::Unknown);
+    none.answer_anyone(&facts, Some(&ticks));
+    none.answer_whom(disability, Some(&[]));
+    assert!(none.ticked.is_empty() && none.candidates(disability).is_empty());
 }
 
 #[test]

@@ -3,12 +3,14 @@
 //! reset) and turned into a profile (share link, eval tool).
 
 mod life_event;
+mod page;
 
 pub use life_event::LifeEvent;
+pub use page::{situations_of, About, Form, Page, Reply};
 
 use crate::catalog::{Catalog, Service};
 use crate::engine::{Ask, Evaluation};
-use crate::profile::facts::{group_of, FactId, Kind, Scope, FACTS, GROUPS, ROLE};
+use crate::profile::facts::{FactId, Kind, Scope, FACTS, ROLE};
 use crate::profile::{share, Issue, Profile, Val};
 
 /// One answer the resident can give on a question page.
@@ -29,6 +31,8 @@ pub struct Session {
     pub notices: Vec<Issue>,
     /// How many questions the resident has answered on question pages.
     pub answered: usize,
+    /// Situations ticked on a "家里有没有人…" page, not yet said of whom.
+    pub ticked: Vec<FactId>,
 }
 
 impl Session {
@@ -51,31 +55,6 @@ impl Session {
     pub fn pending(&self, catalog: &Catalog) -> Vec<Ask> {
         let unsure = |f: FactId, m: Option<usize>| self.unsure.contains(&(f, m));
         self.evaluate(catalog).next_questions(catalog, &|s| self.relevant(s), &unsure)
-    }
-
-    pub fn next_question(&self, catalog: &Catalog) -> Option<Ask> {
-        self.pending(catalog).into_iter().next()
-    }
-
-    /// A question page, from one ranking of what is still worth asking:
-    /// the facts it asks and about how many pages are left.
-    pub fn page(&self, catalog: &Catalog, fact: FactId, member: Option<usize>, editing: bool) -> Page {
-        let pending = self.pending(catalog);
-        Page { facts: self.page_facts(&pending, fact, member, editing), pages_left: pages_left(&pending) }
-    }
-
-    /// The facts asked on the page for `fact`: the fact alone, or the
-    /// facts of its group still to ask; when `editing` (修改 from
-    /// check-answers) also those already answered. Facts that do not apply
-    /// to this person never show.
-    fn page_facts(&self, pending: &[Ask], fact: FactId, member: Option<usize>, editing: bool) -> Vec<FactId> {
-        let Some(group) = group_of(fact) else { return vec![fact] };
-        group
-            .facts
-            .iter()
-            .filter_map(|k| crate::profile::facts::find(k))
-            .filter(|&f| f == fact || (editing && self.current(f, member).is_some()) || pending.iter().any(|a| a.fact == f && a.member == member))
-            .collect()
     }
 
     pub fn answer(&mut self, fact: FactId, member: Option<usize>, answer: Answer) {
@@ -122,10 +101,10 @@ impl Session {
     }
 
     /// The session of a household that answers every page truthfully from
-    /// `truth` ("不确定" where `truth` does not say), and how many question
-    /// pages it saw, from the one after the household page to check
-    /// answers. Deterministic: the questionnaire's length is measured
-    /// natively.
+    /// `truth` ("不确定" where `truth` does not say; a situation it leaves
+    /// open is not ticked), and how many question pages it saw, from the
+    /// one after the household page to check answers. Deterministic: the
+    /// questionnaire's length is measured natively.
     pub fn answered_from(catalog: &Catalog, truth: &Profile, event: Option<LifeEvent>) -> (Session, usize) {
         let mut s = Session::new();
         // The household page: who lives there, by role.
@@ -138,16 +117,29 @@ impl Session {
             s.add_member(role);
         }
         s.event = event;
+        let told = |fact: FactId, member: Option<usize>| match truth.get(fact, member) {
+            Val::Unknown => Answer::Unsure,
+            v => Answer::Value(v),
+        };
+        let has = |fact: FactId, m: usize| truth.get(fact, Some(m)) == Val::Bool(true);
         let mut pages = 0;
         // Every page answers at least one fact, so this ends; the bound is a guard.
-        while let (Some(ask), true) = (s.next_question(catalog), pages < 1000) {
-            for fact in s.page(catalog, ask.fact, ask.member, false).facts {
-                let member = if FACTS[fact].scope == Scope::Household { None } else { ask.member };
-                let answer = match truth.get(fact, member) {
-                    Val::Unknown => Answer::Unsure,
-                    v => Answer::Value(v),
-                };
-                s.answer(fact, member, answer);
+        while let (Some((fact, about)), true) = (s.next_page(catalog), pages < 1000) {
+            let Some(page) = s.page(catalog, fact, about, false) else { break };
+            match page.form {
+                Form::One { facts, member } => facts.into_iter().for_each(|f| {
+                    let member = if FACTS[f].scope == Scope::Household { None } else { member };
+                    s.answer(f, member, told(f, member));
+                }),
+                Form::Rows { fact, members } => members.into_iter().for_each(|m| s.answer(fact, Some(m), told(fact, Some(m)))),
+                Form::Anyone { facts } => {
+                    let ticked: Vec<bool> = facts.iter().map(|&f| (0..truth.members.len()).any(|m| has(f, m))).collect();
+                    s.answer_anyone(&facts, Some(&ticked));
+                }
+                Form::Whom { fact, members } => {
+                    let chosen: Vec<usize> = members.into_iter().filter(|&m| has(fact, m)).collect();
+                    s.answer_whom(fact, Some(&chosen));
+                }
             }
             pages += 1;
         }
@@ -218,25 +210,6 @@ impl Session {
     pub fn share_fragment(&self) -> String {
         share::encode_p(&self.answers)
     }
-}
-
-/// What a question page asks, and about how many pages come after it.
-#[derive(Debug, PartialEq)]
-pub struct Page {
-    pub facts: Vec<FactId>,
-    pub pages_left: usize,
-}
-
-/// About how many question pages `pending` makes: grouped facts share a page.
-fn pages_left(pending: &[Ask]) -> usize {
-    let mut pages: Vec<(usize, Option<usize>)> = Vec::new();
-    for a in pending {
-        let page = group_of(a.fact).map_or(a.fact, |g| FACTS.len() + GROUPS.iter().position(|h| std::ptr::eq(g, h)).unwrap_or(0));
-        if !pages.contains(&(page, a.member)) {
-            pages.push((page, a.member));
-        }
-    }
-    pages.len()
 }
 
 fn facts_of(scope: Scope) -> impl Iterator<Item = FactId> {

@@ -1,0 +1,351 @@
+//! Which question page comes next, and what it asks (issue 18).
+//!
+//! A household is asked once about rare situations ("家里有没有人…"), and
+//! only then, for what was ticked, who; a question every member answers
+//! (age, hukou, insurance) is one page with a row per person. Pages are
+//! ranked by how many open results they can settle, age first, because it
+//! decides what else is worth asking of each person.
+
+use super::{Answer, Session};
+use crate::catalog::Catalog;
+use crate::engine::eval::View;
+use crate::engine::Ask;
+use crate::profile::facts::{find, group_of, FactId, Kind, Scope, AGE, FACTS};
+use crate::text::Text;
+use crate::profile::Val;
+
+/// Whom a question page is about: the `<who>` of `/q/<fact>/<who>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum About {
+    Household,
+    Member(usize),
+    /// The same question about each member it is open for, a row each.
+    Everyone,
+    /// Yes/no situations of a group asked of the household as a whole.
+    Anyone,
+    /// Who has a situation ticked on an [`About::Anyone`] page.
+    Whom,
+}
+
+impl About {
+    pub fn slug(self) -> String {
+        match self {
+            About::Household => "h".into(),
+            About::Member(m) => m.to_string(),
+            About::Everyone => "all".into(),
+            About::Anyone => "anyone".into(),
+            About::Whom => "whom".into(),
+        }
+    }
+
+    pub fn parse(slug: &str) -> Option<About> {
+        Some(match slug {
+            "h" => About::Household,
+            "all" => About::Everyone,
+            "anyone" => About::Anyone,
+            "whom" => About::Whom,
+            n => About::Member(n.parse().ok()?),
+        })
+    }
+
+    /// The one member (or the household) a page asks about, if it is one.
+    pub fn member(self) -> Option<Option<usize>> {
+        match self {
+            About::Household => Some(None),
+            About::Member(m) => Some(Some(m)),
+            _ => None,
+        }
+    }
+}
+
+impl From<Option<usize>> for About {
+    fn from(member: Option<usize>) -> About {
+        member.map_or(About::Household, About::Member)
+    }
+}
+
+/// What a question page asks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Form {
+    /// About one member or the household: one fact, or a group's yes/no facts.
+    One { facts: Vec<FactId>, member: Option<usize> },
+    /// One fact about each of `members`.
+    Rows { fact: FactId, members: Vec<usize> },
+    /// Yes/no facts about anyone in the household.
+    Anyone { facts: Vec<FactId> },
+    /// Which of `members` has `fact`.
+    Whom { fact: FactId, members: Vec<usize> },
+}
+
+/// A question page and about how many pages come after it.
+#[derive(Debug, PartialEq)]
+pub struct Page {
+    pub form: Form,
+    pub pages_left: usize,
+}
+
+/// Yes/no situations asked of the household as a whole, a page each:
+/// the household's own and its members' rare ones, then those about work.
+/// (A veteran's details follow that person's "yes", on their own page.)
+pub static SITUATIONS: [Situations; 2] = [
+    Situations {
+        question: Text { zh: "以下哪些情况符合您家或家里的人？（可多选）", en: "Which of these apply to your household or anyone in it? (choose all that apply)" },
+        facts: &[
+            "formerly_poor", "zero_employment", "old_compound", "disaster_affected", "sudden_hardship", "pregnant", "disability", "serious_illness", "mental_disorder",
+            "veteran", "military_family", "martyr_family", "orphan", "unsupported_child", "hiv_affected_child", "left_behind_child",
+        ],
+    },
+    Situations {
+        question: Text { zh: "工作方面，以下哪些情况符合您或家里的人？（可多选）", en: "About work: which of these apply to you or anyone in your household? (choose all that apply)" },
+        facts: &["recent_graduate", "returnee", "starting_business", "hard_to_employ", "migrant_worker", "unemployment_insurance", "work_injury", "hazardous_job", "labour_dispute"],
+    },
+];
+
+pub struct Situations {
+    pub question: Text,
+    pub facts: &'static [&'static str],
+}
+
+/// The situations page a fact is asked on, if any.
+pub fn situations_of(fact: FactId) -> Option<&'static Situations> {
+    SITUATIONS.iter().find(|s| s.facts.contains(&FACTS[fact].key))
+}
+
+fn facts_in(keys: &'static [&'static str]) -> impl Iterator<Item = FactId> {
+    keys.iter().filter_map(|k| find(k))
+}
+
+/// A fact asked as rows, one per member, when several are open.
+fn asked_in_rows(fact: FactId) -> bool {
+    FACTS[fact].scope == Scope::Member && FACTS[fact].parent.is_none() && matches!(FACTS[fact].kind, Kind::Int { .. } | Kind::Enum { .. })
+}
+
+/// A group's page (or a situations page) is named by its first fact.
+fn first_of_group(fact: FactId) -> FactId {
+    let keys = situations_of(fact).map(|s| s.facts).or_else(|| group_of(fact).map(|g| g.facts));
+    keys.and_then(|k| facts_in(k).next()).unwrap_or(fact)
+}
+
+impl Session {
+    /// Members for whom `fact` is still open: not answered, not "不确定",
+    /// and not settled by what is known (no pregnancy question for a man).
+    pub fn candidates(&self, fact: FactId) -> Vec<usize> {
+        let view = View::new(&self.answers);
+        (0..self.answers.members.len()).filter(|&m| view.profile.get(fact, Some(m)) == Val::Unknown && !self.unsure.contains(&(fact, Some(m)))).collect()
+    }
+
+    /// Whom a situations page's answer about `fact` is about: those it is
+    /// open for and those who answered it already (a page revisited).
+    fn targets(&self, fact: FactId) -> Vec<usize> {
+        let open = self.candidates(fact);
+        (0..self.answers.members.len()).filter(|&m| open.contains(&m) || self.current(fact, Some(m)).is_some()).collect()
+    }
+
+    /// The pages still worth asking, best first, each with what it settles.
+    fn ranked(&self, catalog: &Catalog) -> Vec<((FactId, About), usize)> {
+        let pending = self.pending(catalog);
+        let open_for = |fact: FactId| pending.iter().filter(|a| a.fact == fact).count();
+        let key = |a: &Ask| match a.member {
+            _ if situations_of(a.fact).is_some() => (first_of_group(a.fact), About::Anyone),
+            None => (first_of_group(a.fact), About::Household),
+            Some(_) if asked_in_rows(a.fact) && open_for(a.fact) > 1 => (a.fact, About::Everyone),
+            Some(m) => (first_of_group(a.fact), About::Member(m)),
+        };
+        let mut pages: Vec<((FactId, About), usize)> = Vec::new();
+        for a in &pending {
+            let k = key(a);
+            match pages.iter_mut().find(|(p, _)| *p == k) {
+                Some((_, n)) => *n += a.settles,
+                None => pages.push((k, a.settles)),
+            }
+        }
+        let order = |about: About| match about {
+            About::Member(m) => m + 1,
+            _ => 0,
+        };
+        pages.sort_by_key(|&((fact, about), settles)| (fact != AGE, std::cmp::Reverse(settles), order(about), fact));
+        // Who has what was ticked comes straight after the ticks.
+        let whom = self.ticked.iter().filter(|&&f| self.targets(f).len() > 1).map(|&f| ((f, About::Whom), usize::MAX));
+        whom.chain(pages).collect()
+    }
+
+    /// The next page to ask, if any.
+    pub fn next_page(&self, catalog: &Catalog) -> Option<(FactId, About)> {
+        self.ranked(catalog).into_iter().next().map(|(k, _)| k)
+    }
+
+    /// The page for `fact` about `about`, or `None` when it has nothing to
+    /// ask (a stale address). `editing` (修改) shows answered facts too.
+    pub fn page(&self, catalog: &Catalog, fact: FactId, about: About, editing: bool) -> Option<Page> {
+        let ranked = self.ranked(catalog);
+        let pending = self.pending(catalog);
+        let form = match about {
+            About::Household | About::Member(_) => {
+                let member = about.member().flatten();
+                if (FACTS[fact].scope == Scope::Household) != member.is_none() || member.is_some_and(|m| m >= self.answers.members.len()) {
+                    return None;
+                }
+                Form::One { facts: self.page_facts(&pending, fact, member, editing), member }
+            }
+            About::Everyone if asked_in_rows(fact) => {
+                let open: Vec<usize> = (0..self.answers.members.len()).filter(|&m| pending.iter().any(|a| a.fact == fact && a.member == Some(m))).collect();
+                Form::Rows { fact, members: self.or_answered(open, editing, |m| self.current(fact, Some(m)).is_some()) }
+            }
+            About::Anyone => {
+                let list = situations_of(fact)?;
+                let open = facts_in(list.facts).filter(|&f| pending.iter().any(|a| a.fact == f) || self.ticked.contains(&f)).collect();
+                // Revisited (back, 修改): the situations it asked, as answered.
+                let answered = |f: FactId| (0..self.answers.members.len()).any(|m| self.current(f, Some(m)).is_some()) || self.current(f, None).is_some();
+                let facts = if editing || Vec::is_empty(&open) { facts_in(list.facts).filter(|&f| open.contains(&f) || answered(f)).collect() } else { open };
+                Form::Anyone { facts }
+            }
+            About::Whom if situations_of(fact).is_some() => Form::Whom { fact, members: self.targets(fact) },
+            _ => return None,
+        };
+        let empty = match &form {
+            Form::One { facts, .. } | Form::Anyone { facts } => facts.is_empty(),
+            Form::Rows { members, .. } | Form::Whom { members, .. } => members.is_empty(),
+        };
+        (!empty).then(|| Page { form, pages_left: ranked.len() })
+    }
+
+    /// `open` members, or, when there are none or when `editing`, those
+    /// with an answer too: a page revisited by back shows what was given.
+    fn or_answered(&self, open: Vec<usize>, editing: bool, answered: impl Fn(usize) -> bool) -> Vec<usize> {
+        if !editing && !open.is_empty() {
+            return open;
+        }
+        (0..self.answers.members.len()).filter(|&m| open.contains(&m) || answered(m)).collect()
+    }
+
+    /// The facts asked on the page for `fact` about one member (or the
+    /// household): the fact alone, or the facts of its group still to ask;
+    /// when `editing` also those already answered.
+    fn page_facts(&self, pending: &[Ask], fact: FactId, member: Option<usize>, editing: bool) -> Vec<FactId> {
+        let Some(group) = group_of(fact) else { return vec![fact] };
+        group
+            .facts
+            .iter()
+            .filter_map(|k| crate::profile::facts::find(k))
+            .filter(|&f| f == fact || (editing && self.current(f, member).is_some()) || pending.iter().any(|a| a.fact == f && a.member == member))
+            .collect()
+    }
+
+    /// "家里有没有人…": `ticked[i]` for `facts[i]`, or `None` for "不确定".
+    /// What nobody has is "no" for everyone it was open for; what one
+    /// person only can have is theirs; otherwise [`About::Whom`] asks who.
+    pub fn answer_anyone(&mut self, facts: &[FactId], ticked: Option<&[bool]>) {
+        for (i, &fact) in facts.iter().enumerate() {
+            let yes = ticked.map(|t| t.get(i).copied().unwrap_or(false));
+            if FACTS[fact].scope == Scope::Household {
+                self.answer(fact, None, yes.map_or(Answer::Unsure, |y| Answer::Value(Val::Bool(y))));
+                continue;
+            }
+            let candidates = self.targets(fact);
+            self.ticked.retain(|&f| f != fact);
+            match yes {
+                Some(true) if candidates.len() > 1 => self.ticked.push(fact),
+                Some(yes) => candidates.iter().for_each(|&m| self.answer(fact, Some(m), Answer::Value(Val::Bool(yes)))),
+                None => candidates.iter().for_each(|&m| self.answer(fact, Some(m), Answer::Unsure)),
+            }
+        }
+    }
+
+    /// Who has `fact`: `chosen` (the others do not), or `None` for "不确定".
+    pub fn answer_whom(&mut self, fact: FactId, chosen: Option<&[usize]>) {
+        for m in self.targets(fact) {
+            let answer = chosen.map_or(Answer::Unsure, |c| Answer::Value(Val::Bool(c.contains(&m))));
+            self.answer(fact, Some(m), answer);
+        }
+        self.ticked.retain(|&f| f != fact);
+    }
+}
+
+/// What a resident gave on a page of choices: one value, the boxes ticked
+/// (bit `i` for the page's `i`th choice), or "不确定".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reply {
+    Value(Val),
+    Ticks(u64),
+    Unsure,
+}
+
+impl Form {
+    /// A page of boxes to tick rather than one choice to make.
+    pub fn ticks(&self) -> bool {
+        match self {
+            Form::One { facts, .. } => facts.len() > 1 || matches!(FACTS[facts[0]].kind, Kind::Set { .. }),
+            Form::Anyone { .. } | Form::Whom { .. } => true,
+            Form::Rows { .. } => false,
+        }
+    }
+}
+
+impl Session {
+    /// Takes a page's reply. (A page of rows takes one answer per row.)
+    pub fn reply(&mut self, form: &Form, reply: Reply) {
+        let bit = |bits: u64, i: usize| bits & 1 << i != 0;
+        match (form, reply) {
+            (Form::One { facts, member }, Reply::Unsure) => facts.iter().for_each(|&f| self.answer(f, *member, Answer::Unsure)),
+            (Form::One { facts, member }, Reply::Value(v)) => self.answer(facts[0], *member, Answer::Value(v)),
+            (Form::One { facts, member }, Reply::Ticks(bits)) if matches!(FACTS[facts[0]].kind, Kind::Set { .. }) => {
+                self.answer(facts[0], *member, Answer::Value(Val::Set(bits as u16)));
+            }
+            (Form::One { facts, member }, Reply::Ticks(bits)) => facts.iter().enumerate().for_each(|(i, &f)| self.answer(f, *member, Answer::Value(Val::Bool(bit(bits, i))))),
+            (Form::Anyone { facts }, Reply::Ticks(bits)) => self.answer_anyone(facts, Some(&(0..facts.len()).map(|i| bit(bits, i)).collect::<Vec<_>>())),
+            (Form::Anyone { facts }, _) => self.answer_anyone(facts, None),
+            (Form::Whom { fact, members }, Reply::Ticks(bits)) => {
+                let chosen: Vec<usize> = members.iter().enumerate().filter(|&(i, _)| bit(bits, i)).map(|(_, &m)| m).collect();
+                self.answer_whom(*fact, Some(&chosen));
+            }
+            (Form::Whom { fact, .. }, _) => self.answer_whom(*fact, None),
+            (Form::Rows { .. }, _) => {}
+        }
+    }
+
+    /// The reply given to a page before (back, 修改), to show it again.
+    pub fn replied(&self, form: &Form) -> Option<Reply> {
+        // Each choice of the page: ticked, not ticked, not sure, or not answered.
+        let choices: Vec<Option<Answer>> = match form {
+            Form::One { facts, member } if !form.ticks() => return self.current(facts[0], *member).map(|a| if let Answer::Value(v) = a { Reply::Value(v) } else { Reply::Unsure }),
+            Form::One { facts, member } if facts.len() == 1 => {
+                return self.current(facts[0], *member).map(|a| match a {
+                    Answer::Value(Val::Set(bits)) => Reply::Ticks(u64::from(bits)),
+                    _ => Reply::Unsure,
+                })
+            }
+            Form::One { facts, member } => facts.iter().map(|&f| self.current(f, *member)).collect(),
+            Form::Anyone { facts } => facts.iter().map(|&f| self.situation(f)).collect(),
+            Form::Whom { fact, members } => members.iter().map(|&m| self.current(*fact, Some(m))).collect(),
+            Form::Rows { .. } => return None,
+        };
+        let yes = Some(Answer::Value(Val::Bool(true)));
+        let bits = choices.iter().enumerate().filter(|(_, c)| **c == yes).fold(0, |b, (i, _)| b | 1 << i);
+        if choices.iter().all(|c| *c == Some(Answer::Unsure)) {
+            Some(Reply::Unsure)
+        } else if bits != 0 || choices.iter().all(Option::is_some) {
+            Some(Reply::Ticks(bits))
+        } else {
+            None
+        }
+    }
+
+    /// A situation as answered for the household: someone has it, nobody
+    /// has it, not sure, or not answered yet.
+    fn situation(&self, fact: FactId) -> Option<Answer> {
+        if FACTS[fact].scope == Scope::Household {
+            return self.current(fact, None);
+        }
+        let answers: Vec<Option<Answer>> = self.targets(fact).into_iter().map(|m| self.current(fact, Some(m))).collect();
+        let yes = Answer::Value(Val::Bool(true));
+        if self.ticked.contains(&fact) || answers.contains(&Some(yes)) {
+            Some(yes)
+        } else if !answers.is_empty() && answers.iter().all(|a| *a == Some(Answer::Unsure)) {
+            Some(Answer::Unsure)
+        } else if !answers.is_empty() && answers.iter().all(Option::is_some) {
+            Some(Answer::Value(Val::Bool(false)))
+        } else {
+            None
+        }
+    }
+}
