@@ -39,6 +39,9 @@ pub struct Msg {
     /// Whom a page of rows asks about, in its question.
     pub each_person: &'static str,
     pub choose: &'static str,
+    pub about_household: &'static str,
+    /// The heading of one person's page of choices; `true` for the person answering.
+    pub about_person: fn(&str, bool) -> String,
     pub error_rows: fn(&str) -> String,
     pub none_of_these: &'static str,
     pub or: &'static str,
@@ -135,6 +138,8 @@ pub const ZH: Msg = Msg {
     whom: |label| format!("“{label}”指的是谁？（可多选）"),
     each_person: "下面每个人",
     choose: "请选择",
+    about_household: "关于您家",
+    about_person: |who, _| format!("关于{who}"),
     error_rows: |who| format!("请回答{who}这一项；不知道可以选“不确定”。"),
     none_of_these: "都没有",
     or: "或者",
@@ -227,6 +232,8 @@ pub const EN: Msg = Msg {
     whom: |label| format!("Who does “{label}” apply to? (choose all that apply)"),
     each_person: "each person below",
     choose: "Choose",
+    about_household: "About your household",
+    about_person: |who, you| if you { "About you".to_string() } else { format!("About {who}") },
     error_rows: |who| format!("Answer for {who}; if you do not know, choose \"not sure\"."),
     none_of_these: "None of these",
     or: "or",

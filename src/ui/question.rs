@@ -24,7 +24,7 @@ pub fn QuestionPage(key: String, who: String, back: Option<Back>) -> impl IntoVi
         ctx.session.with_untracked(|s| s.page(ctx.catalog, fact, about, back.is_some())).map(|p| (fact, about, p.form))
     });
     match page {
-        Some((fact, _, Form::Rows { members, .. })) => EitherOf3::A(view! { <super::rows::RowsForm fact members back/> }),
+        Some((_, about, Form::Rows { rows })) => EitherOf3::A(view! { <super::rows::RowsForm rows about back/> }),
         Some((fact, about, _)) => EitherOf3::B(view! { <QuestionForm fact about back/> }),
         None => EitherOf3::C(view! { <NotFound/> }),
     }

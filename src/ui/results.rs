@@ -236,7 +236,7 @@ fn summary(catalog: &Catalog, r: &Results, lang: Lang) -> impl IntoView {
 /// a sentence; standing alone they start with a capital.
 /// ASCII only: Unicode case tables would cost 4 KB of wasm, and Chinese
 /// has no case.
-fn sentence_start(mut text: String) -> String {
+pub fn sentence_start(mut text: String) -> String {
     if let Some(first) = text.get_mut(..1) {
         first.make_ascii_uppercase();
     }

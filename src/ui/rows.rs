@@ -1,8 +1,8 @@
-//! One question about several people on one page (issue 18): "下面每个人
-//!多大了？" with a row per person, so a family of four answers its ages,
-//! hukou or insurance once, not four times. Each row is labelled with the
-//! person's name; a choice is a native select (a compact, accessible
-//! picker on phones), an age a number field; every row has "不确定".
+//! A page of rows (issue 18), as on a paper form: everyone's age ("下面每个
+//! 人多大了？", a row per person), or the household's or one person's
+//! choices ("关于配偶": hukou, work, insurance, a row each). A choice is a
+//! native select (a compact, accessible picker on phones), an age a number
+//! field; every row has "不确定".
 
 use super::app::{ctx, go_on, tr, Notices};
 use super::question::{back_link, error_summary, focus_summary};
@@ -11,7 +11,7 @@ use crate::route::Back;
 use guide_core::engine::explain::{person, value_text};
 use guide_core::profile::facts::{FactId, Kind, FACTS};
 use guide_core::profile::Val;
-use guide_core::questionnaire::{choices, Answer};
+use guide_core::questionnaire::{choices, About, Answer};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -19,52 +19,67 @@ use leptos::prelude::*;
 /// number, or `"unsure"`.
 const UNSURE: &str = "unsure";
 
+/// A row: a fact about a member (or the household).
+type Row = (FactId, Option<usize>);
+
+/// A row's answer from what it holds, if it is one.
+fn read((fact, _): Row, text: &str) -> Option<Answer> {
+    match (text, choices(fact), FACTS[fact].kind) {
+        (UNSURE, _, _) => Some(Answer::Unsure),
+        (t, Some(values), _) => t.parse::<usize>().ok().and_then(|p| values.get(p).copied()).map(Answer::Value),
+        (t, None, Kind::Int { min, max, .. }) => t.trim().parse::<i64>().ok().filter(|n| (min..=max).contains(n)).map(|n| Answer::Value(Val::Int(n))),
+        _ => None,
+    }
+}
+
+/// What a row holds for an answer given before.
+fn held((fact, _): Row, answer: Option<Answer>) -> String {
+    match answer {
+        None => String::new(),
+        Some(Answer::Unsure) => UNSURE.to_string(),
+        Some(Answer::Value(Val::Int(n))) if choices(fact).is_none() => n.to_string(),
+        Some(Answer::Value(v)) => choices(fact).into_iter().flatten().position(|x| x == v).map(|p| p.to_string()).unwrap_or_default(),
+    }
+}
+
+/// The id of a row's field: `row-age-2`, `row-hukou-0`, `row-area-h`.
+fn field_id((fact, who): Row) -> String {
+    format!("row-{}-{}", FACTS[fact].key.replace('.', "_"), who.map_or("h".to_string(), |w| w.to_string()))
+}
+
 #[component]
-pub fn RowsForm(fact: FactId, members: Vec<usize>, back: Option<Back>) -> impl IntoView {
+pub fn RowsForm(rows: Vec<Row>, about: About, back: Option<Back>) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
-    let f = &FACTS[fact];
-    let values = choices(fact);
+    let first = rows[0].0;
     let (rows, left, answered) = ctx.session.with_untracked(|s| {
-        let rows: Vec<(usize, RwSignal<String>)> = members
-            .iter()
-            .map(|&i| {
-                let now = match s.current(fact, Some(i)) {
-                    None => String::new(),
-                    Some(Answer::Unsure) => UNSURE.to_string(),
-                    Some(Answer::Value(Val::Int(n))) if values.is_none() => n.to_string(),
-                    Some(Answer::Value(v)) => values.iter().flatten().position(|&x| x == v).map(|p| p.to_string()).unwrap_or_default(),
-                };
-                (i, RwSignal::new(now))
-            })
-            .collect();
-        let left = s.page(ctx.catalog, fact, guide_core::questionnaire::About::Everyone, false).map_or(0, |p| p.pages_left);
-        (rows, left, s.answered)
+        let rows: Vec<(Row, RwSignal<String>)> = rows.iter().map(|&(f, who)| ((f, who), RwSignal::new(held((f, who), s.current(f, who))))).collect();
+        (rows, s.page(ctx.catalog, first, about, false).map_or(0, |p| p.pages_left), s.answered)
     });
-    let first_time = rows.iter().all(|(_, r)| r.get_untracked().is_empty());
-    let name = move |i: usize| ctx.session.with(|s| person(&s.answers, i, ctx.lang.get()));
-    let title = move || f.question.ask(m().each_person, false, ctx.lang.get());
-    // The rows not answered (or not a valid number), by member.
-    let errors = RwSignal::new(Vec::<usize>::new());
-    let summary = NodeRef::<leptos::html::Div>::new();
-    let listed = Signal::derive(move || errors.get().into_iter().map(|i| (format!("row-{i}"), (m().error_rows)(&name(i)))).collect());
-
-    let read = {
-        let values = values.clone();
-        move |text: &str| -> Option<Answer> {
-            match (text, &values, f.kind) {
-                (UNSURE, _, _) => Some(Answer::Unsure),
-                (t, Some(values), _) => t.parse::<usize>().ok().and_then(|p| values.get(p)).map(|&v| Answer::Value(v)),
-                (t, None, Kind::Int { min, max, .. }) => t.trim().parse::<i64>().ok().filter(|n| (min..=max).contains(n)).map(|n| Answer::Value(Val::Int(n))),
-                _ => None,
-            }
+    let first_time = rows.iter().all(|(_, v)| v.get_untracked().is_empty());
+    // A row is named by the person (everyone's age) or by what it asks.
+    let label = move |(f, who): Row| match about {
+        About::Everyone => ctx.session.with(|s| who.map(|w| super::results::sentence_start(person(&s.answers, w, ctx.lang.get()))).unwrap_or_default()),
+        _ => FACTS[f].label.get(ctx.lang.get()).to_string(),
+    };
+    let title = move || {
+        let lang = ctx.lang.get();
+        match about {
+            About::Several(None) => m().about_household.to_string(),
+            About::Several(Some(w)) => ctx.session.with(|s| (m().about_person)(&person(&s.answers, w, lang), w == 0)),
+            _ => FACTS[first].question.ask(m().each_person, false, lang),
         }
     };
-    let rows_saved = rows.clone();
+    // The rows not answered (or not a valid number).
+    let errors = RwSignal::new(Vec::<Row>::new());
+    let summary = NodeRef::<leptos::html::Div>::new();
+    let listed = Signal::derive(move || errors.get().into_iter().map(|r| (field_id(r), (m().error_rows)(&label(r)))).collect());
+
+    let saved = rows.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let given: Vec<(usize, Option<Answer>)> = rows_saved.iter().map(|(i, r)| (*i, read(&r.get_untracked()))).collect();
-        let missing: Vec<usize> = given.iter().filter(|(_, a)| a.is_none()).map(|(i, _)| *i).collect();
+        let given: Vec<(Row, Option<Answer>)> = saved.iter().map(|(r, v)| (*r, read(*r, &v.get_untracked()))).collect();
+        let missing: Vec<Row> = given.iter().filter(|(_, a)| a.is_none()).map(|(r, _)| *r).collect();
         if !missing.is_empty() {
             errors.set(missing);
             focus_summary(summary);
@@ -72,25 +87,29 @@ pub fn RowsForm(fact: FactId, members: Vec<usize>, back: Option<Back>) -> impl I
         }
         ctx.session.update(|s| {
             s.notices.clear();
-            for (i, a) in given.into_iter().filter_map(|(i, a)| Some((i, a?))) {
-                s.answer(fact, Some(i), a);
+            for ((f, who), a) in given.into_iter().filter_map(|(r, a)| Some((r, a?))) {
+                s.answer(f, who, a);
             }
             s.answered += usize::from(first_time);
         });
         go_on(&ctx, back);
     };
 
-    let is_number = values.is_none();
-    let row = move |(i, value): (usize, RwSignal<String>)| {
-        let id = format!("row-{i}");
-        let has_error = move || errors.with(|e| e.contains(&i));
-        let message = move || has_error().then(|| view! { <p class="error-message" id=format!("row-{i}-error")><span class="visually-hidden">{tr(|m| m.error_prefix)}</span>{(m().error_rows)(&name(i))}</p> });
-        let described = move || has_error().then(|| format!("row-{i}-error"));
+    let row = move |(r, value): (Row, RwSignal<String>)| {
+        let fact = r.0;
+        let id = field_id(r);
+        let error_id = format!("{id}-error");
+        let has_error = move || errors.with(|e| e.contains(&r));
+        let message = {
+            let error_id = error_id.clone();
+            move || has_error().then(|| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">{tr(|m| m.error_prefix)}</span>{(m().error_rows)(&label(r))}</p> })
+        };
+        let described = move || has_error().then(|| error_id.clone());
         let set = move |v: String| {
             value.set(v);
-            errors.update(|e| e.retain(|&x| x != i));
+            errors.update(|e| e.retain(|&x| x != r));
         };
-        let control = match values.clone() {
+        let control = match choices(fact) {
             Some(values) => Either::Left(view! {
                 <select id=id.clone() aria-describedby=described prop:value=move || value.get() on:change=move |ev| set(event_target_value(&ev))>
                     <option value="">{tr(|m| m.choose)}</option>
@@ -104,20 +123,21 @@ pub fn RowsForm(fact: FactId, members: Vec<usize>, back: Option<Back>) -> impl I
                     prop:value=move || if value.get() == UNSURE { String::new() } else { value.get() }
                     on:input=move |ev| set(event_target_value(&ev))/>
                 <span class="choice inline">
-                    <input type="checkbox" id=format!("row-{i}-unsure") prop:checked=move || value.get() == UNSURE
+                    <input type="checkbox" id=format!("{id}-unsure") prop:checked=move || value.get() == UNSURE
                         on:change=move |ev| set(if event_target_checked(&ev) { UNSURE.to_string() } else { String::new() })/>
-                    <label for=format!("row-{i}-unsure")>{tr(|m| m.unsure)}</label>
+                    <label for=format!("{id}-unsure")>{tr(|m| m.unsure)}</label>
                 </span>
             }),
         };
         view! {
-            <div class="row-field" class:has-error=has_error data-member=i.to_string()>
-                <label for=id>{move || name(i)}</label>
+            <div class="row-field" class:has-error=has_error data-fact=FACTS[fact].key data-member=r.1.map(|w| w.to_string())>
+                <label for=id>{move || label(r)}</label>
                 {message}
                 <div class="row-control">{control}</div>
             </div>
         }
     };
+    let is_number = rows.iter().any(|((f, _), _)| choices(*f).is_none());
     let spoken = Signal::derive(move || super::speech::sentences(ctx.lang.get(), [title().as_str()]));
     view! {
         <Notices/>

@@ -24,24 +24,25 @@ export async function go(page, action) {
  * (each row of a page of rows, each person named on a "是谁" page, each
  * situation on a household page as "fact@anyone"; a box ticked from a
  * link's answers is shown, not asked, and stays ticked), in order.
+ * `until`: stops on the first page whose address it matches.
  */
-export async function answerAll(page, script = {}, { unsure = "不确定 / 不知道", none = "都没有", next = "继续" } = {}) {
+export async function answerAll(page, script = {}, { unsure = "不确定 / 不知道", none = "都没有", next = "继续", until = null } = {}) {
   const asked = [];
   const boxLists = Object.entries(script).filter(([k]) => k.startsWith("boxes@")).map(([k, v]) => [k.slice(6), v]);
   const has = (key, label, who) => script[`${key}@${who}`] === "是" || boxLists.some(([w, list]) => (who === undefined || w === String(who)) && list.includes(label));
-  for (let i = 0; i < 80 && page.url().includes("/q/"); i++) {
+  for (let i = 0; i < 80 && page.url().includes("/q/") && !until?.test(page.url()); i++) {
     const [, key, who] = new URL(page.url()).pathname.match(/^\/q\/([^/]+)\/([^/]+)$/);
-    if (who === "all") {
+    if (who === "all" || who.startsWith("about-")) {
       for (const row of await page.locator(".row-field").all()) {
-        const m = await row.getAttribute("data-member");
-        asked.push(`${key}@${m}`);
-        const want = script[`${key}@${m}`] ?? script[key];
-        const field = page.locator(`#row-${m}`);
+        const [fact, m] = [await row.getAttribute("data-fact"), (await row.getAttribute("data-member")) ?? "h"];
+        asked.push(`${fact}@${m}`);
+        const want = script[`${fact}@${m}`] ?? script[fact];
+        const field = row.locator("select, input.number");
         const select = (await field.evaluate((el) => el.tagName)) === "SELECT";
         if (typeof want === "number") await field.fill(String(want));
         else if (typeof want === "string" && want !== "unsure" && select) await field.selectOption({ label: want });
         else if (select) await field.selectOption("unsure");
-        else await page.locator(`#row-${m}-unsure`).check();
+        else await row.locator("input[type=checkbox]").check();
       }
     } else if (who === "anyone" || who === "whom") {
       const label = who === "whom" ? (await page.locator("h1").textContent()).match(/“(.+?)”/)[1] : null;

@@ -259,3 +259,54 @@ test("two members with one role are told apart: by place until their ages differ
   assert.doesNotMatch(answers, /第\d位子女/);
   await context.close();
 });
+
+test("a family of four: every age on one page, the household asked once about rare situations, then who", async () => {
+  const { context, page } = await start("全面查一查", ["配偶", "子女", "父母"]);
+  assert.match(page.url(), /\/q\/age\/all$/);
+  assert.equal(await page.locator("main h1").innerText(), "下面每个人多大了？");
+  assert.deepEqual(await page.locator(".row-field > label").allTextContents(), ["您", "配偶", "子女", "父母"]);
+  assert.deepEqual(await axe(page), []);
+  // Nothing filled: an error for each row, the summary takes focus and links to each field.
+  await page.getByRole("button", { name: "继续" }).click();
+  await page.waitForSelector(".error-summary:focus");
+  assert.equal(await page.locator(".error-summary li").count(), 4);
+  assert.equal(await page.locator(".row-field.has-error").count(), 4);
+  await page.locator(".error-summary a").nth(2).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "row-age-2");
+  await page.getByLabel("您", { exact: true }).fill("38");
+  await page.getByLabel("配偶", { exact: true }).fill("40");
+  await page.getByLabel("子女", { exact: true }).fill("6");
+  assert.equal(await page.locator(".row-field.has-error").count(), 1, "each row's error goes once it is answered");
+  await page.locator("#row-age-3-unsure").check(); // 不确定 is an answer too
+  assert.equal(await page.locator(".row-field.has-error").count(), 0);
+  await page.getByLabel("父母", { exact: true }).fill("70"); // and typing an age replaces it
+  assert.ok(!(await page.locator("#row-age-3-unsure").isChecked()));
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  // On to the household's situations: asked once, for everyone.
+  await answerAll(page, {}, { until: /\/anyone$/ });
+  assert.equal(await page.locator("main h1").innerText(), "以下哪些情况符合您家或家里的人？（可多选）");
+  assert.deepEqual(await axe(page), []);
+  await page.getByLabel("持有残疾人证", { exact: true }).check();
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  assert.match(page.url(), /\/q\/disability\/whom$/);
+  assert.equal(await page.locator("main h1").innerText(), "“持有残疾人证”指的是谁？（可多选）");
+  assert.deepEqual(await axe(page), []);
+  await page.getByLabel("父母", { exact: true }).check();
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  // Back to who: the answer is kept.
+  await go(page, () => page.getByRole("button", { name: "‹ 返回" }).click());
+  assert.ok(await page.getByLabel("父母", { exact: true }).isChecked());
+  assert.ok(!(await page.getByLabel("配偶", { exact: true }).isChecked()));
+  await go(page, () => page.getByRole("button", { name: "继续" }).click());
+  // 长辈模式: the pages of rows and of situations stay accessible with 60 px targets.
+  await page.getByRole("button", { name: "长辈模式" }).click();
+  await answerAll(page, { "disability.grade@3": "2级", "disability.kind@3": "肢体残疾" }, { until: /\/about-/ });
+  if (page.url().includes("/about-")) assert.deepEqual(await axe(page), []);
+  await answerAll(page, {});
+  const answers = await answersText(page);
+  assert.match(answers, /父母 · 持有残疾人证\t是/);
+  assert.match(answers, /配偶 · 持有残疾人证\t否/);
+  assert.match(answers, /您 · 持有残疾人证\t否/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

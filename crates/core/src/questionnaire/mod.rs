@@ -131,7 +131,7 @@ impl Session {
                     let member = if FACTS[f].scope == Scope::Household { None } else { member };
                     s.answer(f, member, told(f, member));
                 }),
-                Form::Rows { fact, members } => members.into_iter().for_each(|m| s.answer(fact, Some(m), told(fact, Some(m)))),
+                Form::Rows { rows } => rows.into_iter().for_each(|(f, m)| s.answer(f, m, told(f, m))),
                 Form::Anyone { facts } => {
                     let ticked: Vec<bool> = facts.iter().map(|&f| (0..truth.members.len()).any(|m| has(f, m))).collect();
                     s.answer_anyone(&facts, Some(&ticked));

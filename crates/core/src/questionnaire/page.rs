@@ -25,6 +25,9 @@ pub enum About {
     Anyone,
     /// Who has a situation ticked on an [`About::Anyone`] page.
     Whom,
+    /// The household's (`None`) or one member's choices, a row each, as on
+    /// a paper form: "关于您家", "关于配偶".
+    Several(Option<usize>),
 }
 
 impl About {
@@ -35,6 +38,8 @@ impl About {
             About::Everyone => "all".into(),
             About::Anyone => "anyone".into(),
             About::Whom => "whom".into(),
+            About::Several(None) => "about-h".into(),
+            About::Several(Some(m)) => format!("about-{m}"),
         }
     }
 
@@ -44,7 +49,11 @@ impl About {
             "all" => About::Everyone,
             "anyone" => About::Anyone,
             "whom" => About::Whom,
-            n => About::Member(n.parse().ok()?),
+            "about-h" => About::Several(None),
+            n => match n.strip_prefix("about-") {
+                Some(m) => About::Several(Some(m.parse().ok()?)),
+                None => About::Member(n.parse().ok()?),
+            },
         })
     }
 
@@ -69,8 +78,9 @@ impl From<Option<usize>> for About {
 pub enum Form {
     /// About one member or the household: one fact, or a group's yes/no facts.
     One { facts: Vec<FactId>, member: Option<usize> },
-    /// One fact about each of `members`.
-    Rows { fact: FactId, members: Vec<usize> },
+    /// A row each: one fact about several members ([`About::Everyone`]),
+    /// or several facts about one ([`About::Several`]).
+    Rows { rows: Vec<(FactId, Option<usize>)> },
     /// Yes/no facts about anyone in the household.
     Anyone { facts: Vec<FactId> },
     /// Which of `members` has `fact`.
@@ -115,9 +125,16 @@ fn facts_in(keys: &'static [&'static str]) -> impl Iterator<Item = FactId> {
     keys.iter().filter_map(|k| find(k))
 }
 
-/// A fact asked as rows, one per member, when several are open.
-fn asked_in_rows(fact: FactId) -> bool {
-    FACTS[fact].scope == Scope::Member && FACTS[fact].parent.is_none() && matches!(FACTS[fact].kind, Kind::Int { .. } | Kind::Enum { .. })
+/// A choice asked with the household's or a person's other choices on one
+/// page ([`About::Several`]): not a yes/no situation, not a follow-up of
+/// one, not a list and not age (asked first, of everyone together).
+fn asked_with_others(fact: FactId) -> bool {
+    FACTS[fact].parent.is_none() && matches!(FACTS[fact].kind, Kind::Enum { .. }) && FACTS[fact].key != "role" && group_of(fact).is_none() && situations_of(fact).is_none()
+}
+
+/// The fact that names a [`About::Several`] page of `scope` in its address.
+fn several_page(scope: Scope) -> FactId {
+    (0..FACTS.len()).find(|&f| FACTS[f].scope == scope && asked_with_others(f)).unwrap_or(AGE)
 }
 
 /// A group's page (or a situations page) is named by its first fact.
@@ -145,10 +162,23 @@ impl Session {
     fn ranked(&self, catalog: &Catalog) -> Vec<((FactId, About), usize)> {
         let pending = self.pending(catalog);
         let open_for = |fact: FactId| pending.iter().filter(|a| a.fact == fact).count();
+        let with_others = |member: Option<usize>| pending.iter().filter(|a| a.member == member && asked_with_others(a.fact)).count();
+        // The members' choices go a page per person or a page per question,
+        // whichever makes fewer pages: a full check asks each person many
+        // things, a life event a few things of many people.
+        let distinct = |of: fn(&Ask) -> usize| {
+            let mut seen: Vec<usize> = pending.iter().filter(|a| a.member.is_some() && asked_with_others(a.fact)).map(of).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen.len()
+        };
+        let by_question = distinct(|a| a.fact) < distinct(|a| a.member.unwrap_or(0));
         let key = |a: &Ask| match a.member {
             _ if situations_of(a.fact).is_some() => (first_of_group(a.fact), About::Anyone),
+            Some(_) if a.fact == AGE && open_for(AGE) > 1 => (AGE, About::Everyone),
+            Some(_) if by_question && asked_with_others(a.fact) && open_for(a.fact) > 1 => (a.fact, About::Everyone),
+            m if asked_with_others(a.fact) && with_others(m) > 1 => (several_page(FACTS[a.fact].scope), About::Several(m)),
             None => (first_of_group(a.fact), About::Household),
-            Some(_) if asked_in_rows(a.fact) && open_for(a.fact) > 1 => (a.fact, About::Everyone),
             Some(m) => (first_of_group(a.fact), About::Member(m)),
         };
         let mut pages: Vec<((FactId, About), usize)> = Vec::new();
@@ -159,11 +189,13 @@ impl Session {
                 None => pages.push((k, a.settles)),
             }
         }
+        // Age first; then the household, the person answering and the
+        // others, each in the order of what their pages settle.
         let order = |about: About| match about {
-            About::Member(m) => m + 1,
+            About::Member(m) | About::Several(Some(m)) => m + 1,
             _ => 0,
         };
-        pages.sort_by_key(|&((fact, about), settles)| (fact != AGE, std::cmp::Reverse(settles), order(about), fact));
+        pages.sort_by_key(|&((fact, about), settles)| (fact != AGE, order(about), std::cmp::Reverse(settles), fact));
         // Who has what was ticked comes straight after the ticks.
         let whom = self.ticked.iter().filter(|&&f| self.targets(f).len() > 1).map(|&f| ((f, About::Whom), usize::MAX));
         whom.chain(pages).collect()
@@ -187,9 +219,20 @@ impl Session {
                 }
                 Form::One { facts: self.page_facts(&pending, fact, member, editing), member }
             }
-            About::Everyone if asked_in_rows(fact) => {
+            About::Everyone if fact == AGE || (FACTS[fact].scope == Scope::Member && asked_with_others(fact)) => {
                 let open: Vec<usize> = (0..self.answers.members.len()).filter(|&m| pending.iter().any(|a| a.fact == fact && a.member == Some(m))).collect();
-                Form::Rows { fact, members: self.or_answered(open, editing, |m| self.current(fact, Some(m)).is_some()) }
+                let members = self.or_answered(open, editing, |m| self.current(fact, Some(m)).is_some());
+                Form::Rows { rows: members.into_iter().map(|m| (fact, Some(m))).collect() }
+            }
+            About::Several(member) if member.is_none_or(|m| m < self.answers.members.len()) => {
+                let scope = if member.is_some() { Scope::Member } else { Scope::Household };
+                let open = |f: FactId| pending.iter().any(|a| a.fact == f && a.member == member);
+                let asked = |f: FactId| FACTS[f].scope == scope && asked_with_others(f);
+                let mut facts: Vec<FactId> = (0..FACTS.len()).filter(|&f| asked(f) && open(f)).collect();
+                if editing || facts.is_empty() {
+                    facts = (0..FACTS.len()).filter(|&f| asked(f) && (open(f) || self.current(f, member).is_some())).collect();
+                }
+                Form::Rows { rows: facts.into_iter().map(|f| (f, member)).collect() }
             }
             About::Anyone => {
                 let list = situations_of(fact)?;
@@ -204,9 +247,10 @@ impl Session {
         };
         let empty = match &form {
             Form::One { facts, .. } | Form::Anyone { facts } => facts.is_empty(),
-            Form::Rows { members, .. } | Form::Whom { members, .. } => members.is_empty(),
+            Form::Rows { rows } => rows.is_empty(),
+            Form::Whom { members, .. } => members.is_empty(),
         };
-        (!empty).then(|| Page { form, pages_left: ranked.len() })
+        (!empty).then_some(Page { form, pages_left: ranked.len() })
     }
 
     /// `open` members, or, when there are none or when `editing`, those
