@@ -17,8 +17,8 @@ const wasm = sum((r) => r.file.endsWith(".wasm"));
 // texts (catalog-texts-*.json) and the plan text load later.
 const first = sum((r) => /\.(html|js|wasm|css|svg)$/.test(r.file));
 const later = sum((r) => /\.(json|txt)$/.test(r.file));
-console.log(`wasm ${kb(wasm)} brotli (budget 200 KB); first question total ${kb(first)} brotli (budget 250 KB); loaded later ${kb(later)}`);
+console.log(`wasm ${kb(wasm)} brotli (budget 215 KB); first question total ${kb(first)} brotli (budget 250 KB); loaded later ${kb(later)}`);
 const over = [];
-if (wasm > 200 * 1024) over.push(`wasm is ${kb(wasm)} brotli, budget 200 KB`);
+if (wasm > 215 * 1024) over.push(`wasm is ${kb(wasm)} brotli, budget 215 KB`);
 if (first > 250 * 1024) over.push(`first-question bytes are ${kb(first)} brotli, budget 250 KB`);
 if (over.length) { console.error("SIZE BUDGET EXCEEDED: " + over.join("; ")); process.exit(1); }

@@ -168,7 +168,7 @@ impl Session {
         // things, a life event a few things of many people.
         let distinct = |of: fn(&Ask) -> usize| {
             let mut seen: Vec<usize> = pending.iter().filter(|a| a.member.is_some() && asked_with_others(a.fact)).map(of).collect();
-            seen.sort_unstable();
+            seen.sort();
             seen.dedup();
             seen.len()
         };
