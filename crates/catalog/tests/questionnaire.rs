@@ -3,7 +3,7 @@
 
 use guide_core::profile::facts::find;
 use guide_core::profile::{sym, Val};
-use guide_core::questionnaire::{About, Answer, Form, LifeEvent, Page, Session};
+use guide_core::questionnaire::{About, Answer, Form, LifeEvent, Page, Reply, Session};
 use guide_catalog::{cases, load};
 use guide_core::engine::eval::Tri;
 use guide_core::engine::Evaluation;
@@ -166,4 +166,36 @@ fn a_full_check_fits_the_page_budget_of_issue_18() {
         };
         assert!(pages <= budget, "{}: {pages} pages, budget {budget}", case.name);
     }
+}
+
+#[test]
+fn an_answer_a_changed_age_rules_out_is_taken_away_and_said() {
+    let c = catalog();
+    let mut s = Session::new();
+    s.add_member("spouse");
+    let (age, sex, pregnant) = (find("age").unwrap(), find("sex").unwrap(), find("pregnant").unwrap());
+    s.answer(age, Some(1), Answer::Value(Val::Int(30)));
+    s.answer(sex, Some(1), Answer::Value(sym(sex, "female").unwrap()));
+    s.answer(pregnant, Some(1), Answer::Value(Val::Bool(true)));
+    assert!(s.notices.is_empty());
+    s.answer(age, Some(1), Answer::Value(Val::Int(70)));
+    assert_eq!(s.current(pregnant, Some(1)), None, "no pregnancy kept for a 70-year-old");
+    assert_eq!(s.notices.len(), 1);
+    assert!(s.notices[0].message.zh.contains("正在怀孕"), "{:?}", s.notices[0]);
+    assert_eq!(s.evaluate(&c).view.profile.get(pregnant, Some(1)), Val::Bool(false));
+    // Removing the person a situation was ticked for leaves no tick behind.
+    let disability = find("disability").unwrap();
+    let mut t = Session::new();
+    t.add_member("spouse");
+    t.add_member("child");
+    t.answer_anyone(&[disability], Some(&[true]));
+    assert_eq!(t.ticked, vec![disability]);
+    t.remove_member(2);
+    t.remove_member(1);
+    assert_ne!(t.next_page(&c), Some((disability, About::Whom)), "one person left: no 是谁 page");
+    // The tick shows on the household page again, and then is theirs.
+    let Some(Page { form: form @ Form::Anyone { .. }, .. }) = t.page(&c, disability, About::Anyone, false) else { panic!("the situations page") };
+    let Form::Anyone { facts } = &form else { unreachable!() };
+    let at = facts.iter().position(|&f| f == disability).unwrap();
+    assert!(matches!(t.replied(&form), Some(Reply::Ticks(bits)) if bits & 1 << at != 0));
 }

@@ -87,6 +87,23 @@ impl View {
     }
 }
 
+/// Answers the "ask only when" rules now rule out (a pregnancy answered
+/// for someone whose age was then changed to 70): fact and member.
+pub fn unfitting(answers: &Profile) -> Vec<(FactId, usize)> {
+    let mut out = Vec::new();
+    for m in 0..answers.members.len() {
+        for (id, rule) in ask_when().iter().enumerate() {
+            if let Some((rule, otherwise)) = rule {
+                let v = answers.members[m][id];
+                if v != Val::Unknown && v != *otherwise && eval(rule, answers, Some(m)) == Tri::False {
+                    out.push((id, m));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The value of a fact, or why there is none.
 enum Lookup {
     Known(Val),

@@ -67,6 +67,23 @@ impl Session {
                 self.unsure.push((fact, member));
             }
         }
+        self.drop_unfitting();
+    }
+
+    /// An answer that a changed answer rules out (pregnant, then an age of
+    /// 70) is taken away, and the resident is told: nothing contradictory
+    /// is kept silently.
+    fn drop_unfitting(&mut self) {
+        for (fact, m) in crate::engine::eval::unfitting(&self.answers) {
+            let who = crate::engine::explain::person(&self.answers, m, crate::text::Lang::Zh);
+            let who_en = crate::engine::explain::person(&self.answers, m, crate::text::Lang::En);
+            let label = FACTS[fact].label;
+            self.notices.push(Issue {
+                path: format!("members[{m}].{}", FACTS[fact].key),
+                message: crate::text::Bi { zh: format!("根据新的回答，{who}的“{}”已不适用，已经去掉。", label.zh), en: format!("After your new answer, “{}” no longer applies to {who_en} and was taken away.", label.en) },
+            });
+            self.answers.set(fact, Some(m), Val::Unknown);
+        }
     }
 
     /// The answer given so far to a question, for pre-selecting it.
