@@ -4,7 +4,8 @@
 //    Content-Security-Policy script-src 'self' 'wasm-unsafe-eval';
 // 2. copies the services' texts file that build.rs wrote for this wasm
 //    (its name, catalog-texts-HASH.json, is inside the wasm) into the site;
-// 3. writes precompressed copies of every file.
+// 3. gives the web server's 404 page (public/404.html) the site's stylesheet;
+// 4. writes precompressed copies of every file.
 import { createHash } from "node:crypto";
 import { copyFileSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
@@ -42,7 +43,13 @@ copyFileSync(source, join(dir, name));
 html = readFileSync(file, "utf8").replace("</head>", `<link rel="preload" href="/${name}" as="fetch" crossorigin="anonymous"></head>`);
 writeFileSync(file, html);
 
-// 3. Precompressed copies (name.br, name.gz) for servers that send them
+// 3. The 404 page is plain HTML with the hashed stylesheet of this build.
+const sheet = readFileSync(file, "utf8").match(/<link rel="stylesheet"[^>]*>/)?.[0];
+if (!sheet) throw new Error("index.html has no stylesheet link");
+const notFound = join(dir, "404.html");
+writeFileSync(notFound, readFileSync(notFound, "utf8").replace(/<!-- stylesheet:[^>]*-->/, sheet));
+
+// 4. Precompressed copies (name.br, name.gz) for servers that send them
 //    as is (nginx brotli_static / gzip_static), so nothing is compressed
 //    per request.
 for (const f of readdirSync(dir).filter((f) => /\.(html|js|wasm|css|svg|json|txt)$/.test(f))) {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { serve, launch, newPage, ready, p } from "./harness.mjs";
-import { titles } from "./flow.mjs";
+import { titles, axe } from "./flow.mjs";
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -51,11 +51,22 @@ test("the static start page in index.html says what the app says, and is replace
 
 test("an unknown address shows a plain message and a way back, not a blank page", async () => {
   const { context, page } = await newPage(browser);
-  await page.goto(srv.url + "/no/such/page");
+  // Not a screen of the guide: the server's own page, status 404, no script needed.
+  const response = await page.goto(srv.url + "/no/such/page");
+  assert.equal(response.status(), 404);
+  assert.equal(await page.locator("h1").innerText(), "找不到这个页面");
+  assert.deepEqual(await axe(page), []);
+  await page.getByRole("link", { name: "回到首页" }).click();
+  await page.waitForURL(srv.url + "/");
+  await ready(page);
+  page.problems.length = 0; // the browser logs the 404 itself
+  // A screen address with nothing behind it: the app says so itself.
+  await page.goto(srv.url + "/q/nowhere/0");
   await ready(page);
   assert.equal(await page.locator("h1").innerText(), "找不到这个页面");
   await page.getByRole("link", { name: "回到首页" }).click();
   await page.waitForURL(srv.url + "/");
+  assert.deepEqual(page.problems, []);
   await context.close();
 });
 
@@ -135,6 +146,19 @@ test("check answers and the results are screens of their own: back and forward m
   await page.goForward();
   await page.waitForFunction(() => document.activeElement?.tagName === "H1" && /服务/.test(document.activeElement.textContent), null, { timeout: 2000 });
   assert.ok((await titles(page, "eligible")).length > 3, "the same results again");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("Trusted Types are enforced: HTML from a string is refused, and the app never needs it", async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + "/");
+  await ready(page);
+  const refused = await page.evaluate(() => { try { document.body.insertAdjacentHTML("beforeend", "<b>x</b>"); return false; } catch (e) { return e instanceof TypeError; } });
+  assert.ok(refused, "the server's CSP makes the browser refuse string-to-HTML sinks");
+  page.problems.length = 0; // that refusal is logged; the app itself must log nothing
+  await page.getByRole("link", { name: "开始" }).click();
+  await page.waitForURL(/\/household$/);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

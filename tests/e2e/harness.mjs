@@ -1,46 +1,25 @@
-// Shared by the end-to-end tests: serves dist/ on 127.0.0.1 with the strict
-// Content-Security-Policy the portal uses (and SPA fallback), and launches
-// Debian's headless Chromium through playwright-core.
-import { createServer } from "node:http";
-import { readFile, mkdir } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+// Shared by the end-to-end tests: serves dist/ through Debian's nginx with
+// the shipped configuration (deploy/nginx/, via scripts/nginx.mjs): its
+// strict CSP with Trusted Types, its caching, its SPA fallback, exactly as
+// the city deploys it. Launches Debian's headless Chromium through
+// playwright-core.
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { startNginx } from "../../scripts/nginx.mjs";
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'";
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8" };
-const DIST = process.env.DIST ?? new URL("../../dist/", import.meta.url).pathname;
 export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 
-/** Every request the server saw, so tests can prove no answer leaves the device. */
-export const requests = [];
+const servers = [];
 
-/** `frameAncestors`: who may embed the app (the portal's origin), as its CSP would say. */
+/** Every request address the servers saw, so tests can prove no answer leaves the device. */
+export const requests = () => servers.flatMap((s) => s.requests());
+
+/** `frameAncestors`: who may embed the app (the portal's origin), as a deployment lists them. */
 export async function serve({ frameAncestors = "'self'" } = {}) {
-  const server = createServer(async (req, res) => {
-    requests.push(req.url);
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    let file = join(DIST, path);
-    let body;
-    try {
-      body = await readFile(file);
-    } catch {
-      file = join(DIST, "index.html"); // client-side routes
-      body = await readFile(file);
-    }
-    // Sends the precompressed copy the build wrote, as a static server would.
-    const accepts = req.headers["accept-encoding"] ?? "";
-    const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-security-policy": `${CSP}; frame-ancestors ${frameAncestors}`, "x-content-type-options": "nosniff", vary: "accept-encoding",
-      // Public static files: lets a portal embed the app in a sandbox without allow-same-origin.
-      "access-control-allow-origin": "*" };
-    for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
-      if (!accepts.includes(enc)) continue;
-      try { body = await readFile(file + ext); headers["content-encoding"] = enc; break; } catch {}
-    }
-    res.writeHead(200, headers);
-    res.end(body);
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return { server, url: `http://127.0.0.1:${server.address().port}` };
+  const s = await startNginx({ frameAncestors });
+  servers.push(s);
+  return { server: { close: s.close }, url: s.url };
 }
 
 export async function launch() {

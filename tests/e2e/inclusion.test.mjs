@@ -18,10 +18,13 @@ const PAGES = {
   "question (radio)": "/q/sex/2",
   "question (number)": "/q/age/0",
   "question (checkboxes)": "/q/returnee/0",
+  "everyone's age (rows)": "/q/age/all",
+  "a person's choices (rows)": "/q/sex/about-1",
+  "the household's situations": "/q/formerly_poor/anyone",
   "check answers": "/check",
   results: "/results",
   source: "/source/public-rental-dibao",
-  "not found": "/nowhere",
+  "not found": "/q/nowhere/0",
 };
 
 async function open(path, { lang = "zh", elder = false, viewport } = {}) {
