@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { request } from "node:http";
 import { readdirSync } from "node:fs";
 import { serve } from "./harness.mjs";
+import { checkDeployment, headerProblems, sumsOf } from "../../scripts/check-deployment.mjs";
 
 let srv;
 before(async () => { srv = await serve({ frameAncestors: "'self' https://portal.example" }); });
@@ -35,15 +36,9 @@ const built = readdirSync(dist).filter((f) => !/\.(br|gz)$/.test(f) && f !== "40
 const hashed = built.filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|json)$/.test(f));
 const TYPES = { js: "text/javascript", wasm: "application/wasm", css: "text/css", json: "application/json", txt: "text/plain", svg: "image/svg+xml", html: "text/html" };
 
+/** The security headers every response carries (the same check as scripts/check-deployment.mjs). */
 function secure(h, what) {
-  const csp = h["content-security-policy"] ?? "";
-  for (const d of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "base-uri 'none'", "form-action 'self'", "object-src 'none'", "require-trusted-types-for 'script'", "frame-ancestors 'self' https://portal.example"]) {
-    assert.ok(csp.includes(d), `${what}: CSP has ${d}: ${csp}`);
-  }
-  assert.equal(h["x-content-type-options"], "nosniff", what);
-  assert.equal(h["referrer-policy"], "no-referrer", what);
-  for (const p of ["camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"]) assert.ok(h["permissions-policy"]?.includes(p), `${what}: Permissions-Policy ${p}`);
-  assert.equal(h["cross-origin-opener-policy"], "same-origin", what);
+  assert.deepEqual(headerProblems(new Headers(Object.entries(h).map(([k, v]) => [k, String(v)])), what, { frameAncestors: "'self' https://portal.example" }), []);
   assert.equal(h.server, "nginx", `${what}: no version in Server`);
 }
 
@@ -111,4 +106,10 @@ test("bad requests are refused cleanly: other methods, paths out of the root, ve
     assert.ok(!r.body.includes("root:"), path);
   }
   assert.equal((await get("/q/" + "a".repeat(9000) + "/0")).status, 414);
+});
+
+test("scripts/check-deployment.mjs finds this deployment as built, and a broken one not", async () => {
+  assert.deepEqual(await checkDeployment(srv.url, sumsOf(dist), { frameAncestors: "'self' https://portal.example" }), []);
+  const wrong = sumsOf(dist).map(([f, sum], i) => [f, i === 0 ? "0".repeat(64) : sum]);
+  assert.equal((await checkDeployment(srv.url, wrong)).length, 1, "one file that is not the release's");
 });
