@@ -4,11 +4,7 @@
 use guide_catalog::{cases, load};
 use guide_core::catalog::Catalog;
 use guide_core::engine::rule::Rule;
-use guide_core::engine::Evaluation;
-use guide_core::profile::facts::{Kind, Scope, FACTS};
-use guide_core::profile::Profile;
-use guide_core::text::Lang;
-use proptest::prelude::*;
+use guide_core::profile::facts::{Scope, FACTS};
 
 /// The catalog, read and checked once: every rule, reference, text and quote.
 fn catalog() -> &'static Catalog {
@@ -53,48 +49,6 @@ fn ask_when_rules_parse() {
     for f in FACTS {
         if let Some(w) = f.ask_when {
             Rule::parse(w.rule, Scope::Member).unwrap_or_else(|e| panic!("{}: {e}", f.key));
-        }
-    }
-}
-
-/// Any JSON value for a fact: right kind or wrong, in range or not.
-fn fact_value() -> impl Strategy<Value = serde_json::Value> {
-    prop_oneof![
-        Just(serde_json::Value::Null),
-        Just(serde_json::json!("unknown")),
-        any::<bool>().prop_map(serde_json::Value::from),
-        (-5i64..130).prop_map(serde_json::Value::from),
-        prop::sample::select(FACTS.iter().flat_map(|f| match f.kind {
-            Kind::Enum { values, .. } | Kind::Set { values, .. } => values.to_vec(),
-            _ => vec![],
-        }).collect::<Vec<_>>()).prop_map(serde_json::Value::from),
-        prop::collection::vec(prop::sample::select(vec!["hypertension", "diabetes", "other", "x"]), 0..3).prop_map(|v| serde_json::json!(v)),
-        (1i64..6, any::<bool>()).prop_map(|(g, b)| serde_json::json!({"grade": g, "kind": "physical", "disabled": b, "entitled": b})),
-    ]
-}
-
-fn row(scope: Scope) -> impl Strategy<Value = serde_json::Map<String, serde_json::Value>> {
-    let keys: Vec<&str> = FACTS.iter().filter(|f| f.scope == scope && f.parent.is_none()).map(|f| f.key).collect();
-    prop::collection::vec((prop::sample::select(keys), fact_value()), 0..20).prop_map(|kv| kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
-    #[test]
-    fn engine_never_panics_on_a_profile_that_parses(household in row(Scope::Household), members in prop::collection::vec(row(Scope::Member), 0..14)) {
-        let json = serde_json::json!({"v": 1, "household": household, "members": members}).to_string();
-        let c = catalog();
-        if let Ok(parsed) = Profile::from_json(&json) {
-            let e = Evaluation::new(c, &parsed.profile);
-            for o in &e.outcomes {
-                e.reasons(c, o, Lang::Zh);
-                e.reasons(c, o, Lang::En);
-            }
-            e.next_questions(c, &|_| true, &|_, _| false);
-            // What the app writes it can read back, unchanged.
-            let again = Profile::from_json(&parsed.profile.to_json()).unwrap();
-            prop_assert!(again.issues.is_empty());
-            prop_assert_eq!(again.profile, parsed.profile);
         }
     }
 }

@@ -68,7 +68,7 @@ impl Rule {
     /// facts are that person's) or per household (member facts only inside
     /// `someone(...)`).
     pub fn parse(src: &str, scope: Scope) -> Result<Rule, ParseError> {
-        let mut p = Parser { toks: lex(src)?, pos: 0, scope, in_someone: false };
+        let mut p = Parser { toks: lex(src)?, pos: 0, scope, in_someone: false, depth: 0 };
         let rule = p.or()?;
         match p.toks.get(p.pos) {
             None => Ok(rule),
@@ -114,7 +114,13 @@ struct Parser {
     pos: usize,
     scope: Scope,
     in_someone: bool,
+    /// How deep in brackets and `not`s: a rule is written by people, and a
+    /// bound keeps a hostile one from exhausting the stack.
+    depth: usize,
 }
+
+/// Deeper than any rule a person writes (the catalog's deepest is 4).
+const MAX_DEPTH: usize = 32;
 
 impl Parser {
     fn peek(&self) -> Option<&str> {
@@ -166,6 +172,16 @@ impl Parser {
     }
 
     fn unary(&mut self) -> Result<Rule, ParseError> {
+        if self.depth >= MAX_DEPTH {
+            return self.err("the rule is nested too deeply");
+        }
+        self.depth += 1;
+        let rule = self.unary_inner();
+        self.depth -= 1;
+        rule
+    }
+
+    fn unary_inner(&mut self) -> Result<Rule, ParseError> {
         match self.peek() {
             Some("not") => {
                 self.pos += 1;
