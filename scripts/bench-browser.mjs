@@ -62,7 +62,14 @@ async function flow(page) {
   for (let i = 0; i < 80 && page.url().includes("/q/"); i++) {
     const [, key, who] = new URL(page.url()).pathname.match(/^\/q\/([^/]+)\/([^/]+)$/);
     pages++;
-    if (await page.locator("#number-input").count()) await page.locator("#number-input").pressSequentially(key === "age" ? ages[who] ?? "30" : "1", { delay: TYPING });
+    if (await page.locator(".row-field").count()) {
+      // A page of rows: ages typed, choices picked (the first of each).
+      for (const row of await page.locator(".row-field").all()) {
+        const select = row.locator("select");
+        if (await select.count()) await select.selectOption({ index: 1 });
+        else await row.locator("input.number").pressSequentially(ages[await row.getAttribute("data-member")] ?? "30", { delay: TYPING });
+      }
+    } else if (await page.locator("#number-input").count()) await page.locator("#number-input").pressSequentially(key === "age" ? ages[who] ?? "30" : "1", { delay: TYPING });
     else if (await page.locator("#box-none").count()) await page.locator("label[for=box-none]").click();
     else await page.locator(".choices label").first().click();
     const where = page.url();
@@ -139,7 +146,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on the development machine (2 
 
 | what | budget | checked by |
 | --- | --- | --- |
-| wasm | ≤ 200 KB brotli | \`scripts/size-check.mjs\`, in the test command |
+| wasm | ≤ 215 KB brotli (200 until ADR 7) | \`scripts/size-check.mjs\`, in the test command |
 | everything the first question needs | ≤ 250 KB brotli | the same |
 | interaction to next paint, 4× CPU throttling, full flows of a household of four | median ≤ ${BUDGET.median} ms, p90 ≤ ${BUDGET.p90} ms | this bench |
 | Lighthouse mobile, start and results pages | performance ≥ 90, accessibility 100 | this bench |
