@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const TYPES = { js: "text/javascript", wasm: "application/wasm", css: "text/css", json: "application/json", txt: "text/plain", svg: "image/svg+xml", html: "text/html" };
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|json)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|json)$/;
 
 /** Each file of a build (not its .br/.gz copies, not the 404 page) and its SHA-256. */
 export function sumsOf(dist) {

@@ -40,6 +40,7 @@ pub struct Msg {
     pub each_person: &'static str,
     pub choose: &'static str,
     pub about_household: &'static str,
+    pub about_all: &'static str,
     /// The heading of one person's page of choices; `true` for the person answering.
     pub about_person: fn(&str, bool) -> String,
     pub error_rows: fn(&str) -> String,
@@ -139,6 +140,7 @@ pub const ZH: Msg = Msg {
     each_person: "下面每个人",
     choose: "请选择",
     about_household: "关于您家",
+    about_all: "关于您家和家里的人",
     about_person: |who, _| format!("关于{who}"),
     error_rows: |who| format!("请回答{who}这一项；不知道可以选“不确定”。"),
     none_of_these: "都没有",
@@ -233,6 +235,7 @@ pub const EN: Msg = Msg {
     each_person: "each person below",
     choose: "Choose",
     about_household: "About your household",
+    about_all: "About your household and the people in it",
     about_person: |who, you| if you { "About you".to_string() } else { format!("About {who}") },
     error_rows: |who| format!("Answer for {who}; if you do not know, choose \"not sure\"."),
     none_of_these: "None of these",

@@ -21,7 +21,8 @@ use leptos::prelude::*;
 pub fn QuestionPage(key: String, who: String, back: Option<Back>) -> impl IntoView {
     let ctx = ctx();
     let page = find(&key).zip(About::parse(&who)).and_then(|(fact, about)| {
-        ctx.session.with_untracked(|s| s.page(ctx.catalog, fact, about, back.is_some())).map(|p| (fact, about, p.form))
+        // 修改 from check answers shows what was answered too; 再回答 from the results asks what is open.
+        ctx.session.with_untracked(|s| s.page(ctx.catalog, fact, about, back == Some(Back::Check))).map(|p| (fact, about, p.form))
     });
     match page {
         Some((_, about, Form::Rows { rows })) => EitherOf3::A(view! { <super::rows::RowsForm rows about back/> }),
@@ -65,7 +66,7 @@ pub fn QuestionForm(fact: FactId, about: About, #[prop(default = None)] back: Op
     let ctx = ctx();
     let m = move || ctx.msg();
     let f = &FACTS[fact];
-    let editing = back.is_some() || inline.is_some();
+    let editing = back == Some(Back::Check) || inline.is_some();
     // One ranking of what is left serves the page's form and its progress.
     let Some((page, replied, answered)) = ctx.session.with_untracked(|s| s.page(ctx.catalog, fact, about, editing).map(|p| {
         let replied = s.replied(&p.form);
@@ -107,7 +108,8 @@ pub fn QuestionForm(fact: FactId, about: About, #[prop(default = None)] back: Op
                     let template = group_of(fact).filter(|_| facts.len() > 1).map_or(f.question, |g| g.question);
                     ctx.session.with(|s| question(&template, &s.answers, member, lang))
                 }
-                Form::Anyone { .. } => situations_of(fact).map_or("", |l| l.question.get(lang)).to_string(),
+                // Merged lists take the first list's question.
+                Form::Anyone { facts } => facts.first().and_then(|&f| situations_of(f)).map_or("", |l| l.question.get(lang)).to_string(),
                 Form::Whom { .. } => (m().whom)(f.label.get(lang)),
                 Form::Rows { .. } => String::new(),
             }

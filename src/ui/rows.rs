@@ -1,6 +1,7 @@
 //! A page of rows (issue 18), as on a paper form: everyone's age ("下面每个
-//! 人多大了？", a row per person), or the household's or one person's
-//! choices ("关于配偶": hukou, work, insurance, a row each). A choice is a
+//! 人多大了？", a row per person), the household's or one person's choices
+//! ("关于配偶": hukou, work, insurance, a row each), or the few left of
+//! everyone ("配偶 · 户口"). A choice is a
 //! native select (a compact, accessible picker on phones), an age a number
 //! field; every row has "不确定".
 
@@ -11,7 +12,7 @@ use crate::route::Back;
 use guide_core::engine::explain::{person, value_text};
 use guide_core::profile::facts::{FactId, Kind, FACTS};
 use guide_core::profile::Val;
-use guide_core::questionnaire::{choices, About, Answer};
+use guide_core::questionnaire::{row_choices, About, Answer};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -24,7 +25,7 @@ type Row = (FactId, Option<usize>);
 
 /// A row's answer from what it holds, if it is one.
 fn read((fact, _): Row, text: &str) -> Option<Answer> {
-    match (text, choices(fact), FACTS[fact].kind) {
+    match (text, row_choices(fact), FACTS[fact].kind) {
         (UNSURE, _, _) => Some(Answer::Unsure),
         (t, Some(values), _) => t.parse::<usize>().ok().and_then(|p| values.get(p).copied()).map(Answer::Value),
         (t, None, Kind::Int { min, max, .. }) => t.trim().parse::<i64>().ok().filter(|n| (min..=max).contains(n)).map(|n| Answer::Value(Val::Int(n))),
@@ -37,8 +38,8 @@ fn held((fact, _): Row, answer: Option<Answer>) -> String {
     match answer {
         None => String::new(),
         Some(Answer::Unsure) => UNSURE.to_string(),
-        Some(Answer::Value(Val::Int(n))) if choices(fact).is_none() => n.to_string(),
-        Some(Answer::Value(v)) => choices(fact).into_iter().flatten().position(|x| x == v).map(|p| p.to_string()).unwrap_or_default(),
+        Some(Answer::Value(Val::Int(n))) if row_choices(fact).is_none() => n.to_string(),
+        Some(Answer::Value(v)) => row_choices(fact).into_iter().flatten().position(|x| x == v).map(|p| p.to_string()).unwrap_or_default(),
     }
 }
 
@@ -58,14 +59,19 @@ pub fn RowsForm(rows: Vec<Row>, about: About, back: Option<Back>) -> impl IntoVi
     });
     let first_time = rows.iter().all(|(_, v)| v.get_untracked().is_empty());
     // A row is named by the person (everyone's age) or by what it asks.
-    let label = move |(f, who): Row| match about {
-        About::Everyone => ctx.session.with(|s| who.map(|w| super::results::sentence_start(person(&s.answers, w, ctx.lang.get()))).unwrap_or_default()),
-        _ => FACTS[f].label.get(ctx.lang.get()).to_string(),
+    let label = move |(f, who): Row| {
+        let name = || ctx.session.with(|s| who.map(|w| super::results::sentence_start(person(&s.answers, w, ctx.lang.get()))).unwrap_or_default());
+        match (about, who) {
+            (About::Everyone, _) => name(),
+            (About::Together, Some(_)) => format!("{} · {}", name(), FACTS[f].label.get(ctx.lang.get())),
+            _ => FACTS[f].label.get(ctx.lang.get()).to_string(),
+        }
     };
     let title = move || {
         let lang = ctx.lang.get();
         match about {
             About::Several(None) => m().about_household.to_string(),
+            About::Together => m().about_all.to_string(),
             About::Several(Some(w)) => ctx.session.with(|s| (m().about_person)(&person(&s.answers, w, lang), w == 0)),
             _ => FACTS[first].question.ask(m().each_person, false, lang),
         }
@@ -109,7 +115,7 @@ pub fn RowsForm(rows: Vec<Row>, about: About, back: Option<Back>) -> impl IntoVi
             value.set(v);
             errors.update(|e| e.retain(|&x| x != r));
         };
-        let control = match choices(fact) {
+        let control = match row_choices(fact) {
             Some(values) => Either::Left(view! {
                 <select id=id.clone() aria-describedby=described prop:value=move || value.get() on:change=move |ev| set(event_target_value(&ev))>
                     <option value="">{tr(|m| m.choose)}</option>
@@ -137,7 +143,7 @@ pub fn RowsForm(rows: Vec<Row>, about: About, back: Option<Back>) -> impl IntoVi
             </div>
         }
     };
-    let is_number = rows.iter().any(|((f, _), _)| choices(*f).is_none());
+    let is_number = rows.iter().any(|((f, _), _)| row_choices(*f).is_none());
     let spoken = Signal::derive(move || super::speech::sentences(ctx.lang.get(), [title().as_str()]));
     view! {
         <Notices/>

@@ -15,7 +15,8 @@ export async function go(page, action) {
 /**
  * Answers every question page until check-answers. `script` maps
  * "fact@who" or "fact" to: a number (typed), a label (radio or select), a
- * list of labels (a list fact's checkboxes), or "unsure"; "boxes@who"
+ * list of labels (a list fact's checkboxes, or its combination in a
+ * select), or "unsure"; "boxes@who"
  * lists the labels to tick on that person's "which of these apply" pages.
  * Pages about the household as a whole take them too: a situation is
  * ticked when anyone's script has it ("fact@who": "是", or in "boxes@who"),
@@ -32,7 +33,7 @@ export async function answerAll(page, script = {}, { unsure = "不确定 / 不�
   const has = (key, label, who) => script[`${key}@${who}`] === "是" || boxLists.some(([w, list]) => (who === undefined || w === String(who)) && list.includes(label));
   for (let i = 0; i < 80 && page.url().includes("/q/") && !until?.test(page.url()); i++) {
     const [, key, who] = new URL(page.url()).pathname.match(/^\/q\/([^/]+)\/([^/]+)$/);
-    if (who === "all" || who.startsWith("about-")) {
+    if (await page.locator(".row-field").count()) {
       for (const row of await page.locator(".row-field").all()) {
         const [fact, m] = [await row.getAttribute("data-fact"), (await row.getAttribute("data-member")) ?? "h"];
         asked.push(`${fact}@${m}`);
@@ -40,6 +41,7 @@ export async function answerAll(page, script = {}, { unsure = "不确定 / 不�
         const field = row.locator("select, input.number");
         const select = (await field.evaluate((el) => el.tagName)) === "SELECT";
         if (typeof want === "number") await field.fill(String(want));
+        else if (Array.isArray(want) && select) await field.selectOption({ label: want.length ? want.join("、") : none }); // a short list: one of its combinations
         else if (typeof want === "string" && want !== "unsure" && select) await field.selectOption({ label: want });
         else if (select) await field.selectOption("unsure");
         else await row.locator("input[type=checkbox]").check();

@@ -103,12 +103,11 @@ test("再回答: the questions that settle what is open are asked, then the resu
   assert.match(page.url(), /\/q\/[^?]+\?return=results$/, "the first question that settles something, coming back to the results");
   // This time the first one is answered; the rest 不确定 again.
   if (await page.locator(".row-field").count()) {
-    // A page of rows: the first row answered, the rest 不确定.
-    for (const [i, row] of (await page.locator(".row-field").all()).entries()) {
+    // A page of rows: each row answered (its first choice).
+    for (const row of await page.locator(".row-field").all()) {
       const select = row.locator("select");
-      if (await select.count()) await select.selectOption(i === 0 ? { index: 1 } : "unsure");
-      else if (i === 0) await row.locator("input.number").fill("1");
-      else await row.locator("input[type=checkbox]").check();
+      if (await select.count()) await select.selectOption({ index: 1 });
+      else await row.locator("input.number").fill("1");
     }
   } else if (await page.locator("#number-input").count()) await page.fill("#number-input", "1");
   else if (await page.locator("#box-none").count()) await page.getByLabel("都没有", { exact: true }).check();

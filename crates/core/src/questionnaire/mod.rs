@@ -140,8 +140,12 @@ impl Session {
         };
         let has = |fact: FactId, m: usize| truth.get(fact, Some(m)) == Val::Bool(true);
         let mut pages = 0;
+        let mut last = None;
         // Every page answers at least one fact, so this ends; the bound is a guard.
         while let (Some((fact, about)), true) = (s.next_page(catalog), pages < 1000) {
+            // A page that follows itself would look to the resident like 继续 doing nothing.
+            debug_assert_ne!(last, Some((fact, about)), "{} page after itself", FACTS[fact].key);
+            last = Some((fact, about));
             let Some(page) = s.page(catalog, fact, about, false) else { break };
             match page.form {
                 Form::One { facts, member } => facts.into_iter().for_each(|f| {
@@ -231,6 +235,20 @@ impl Session {
 
 fn facts_of(scope: Scope) -> impl Iterator<Item = FactId> {
     (0..FACTS.len()).filter(move |&id| FACTS[id].scope == scope)
+}
+
+/// The choices of a fact as one row of a page of rows (a select): its
+/// choices, or, for a short list ("慢性病": three kinds), every combination
+/// ("都没有", "高血压", …, "高血压、糖尿病、其他慢性病").
+pub fn row_choices(fact: FactId) -> Option<Vec<Val>> {
+    match FACTS[fact].kind {
+        Kind::Set { values, .. } if values.len() <= 3 => {
+            let mut all: Vec<u16> = (0..1 << values.len()).collect();
+            all.sort_by_key(|bits| bits.count_ones());
+            Some(all.into_iter().map(Val::Set).collect())
+        }
+        _ => choices(fact),
+    }
 }
 
 /// The choices offered for a fact (radio buttons), `None` for free input.

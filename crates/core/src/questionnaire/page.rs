@@ -28,6 +28,9 @@ pub enum About {
     /// The household's (`None`) or one member's choices, a row each, as on
     /// a paper form: "关于您家", "关于配偶".
     Several(Option<usize>),
+    /// The few choices left of the household and everyone in it, on one
+    /// page (a life event asks a few things of several people).
+    Together,
 }
 
 impl About {
@@ -40,6 +43,7 @@ impl About {
             About::Whom => "whom".into(),
             About::Several(None) => "about-h".into(),
             About::Several(Some(m)) => format!("about-{m}"),
+            About::Together => "together".into(),
         }
     }
 
@@ -50,6 +54,7 @@ impl About {
             "anyone" => About::Anyone,
             "whom" => About::Whom,
             "about-h" => About::Several(None),
+            "together" => About::Together,
             n => match n.strip_prefix("about-") {
                 Some(m) => About::Several(Some(m.parse().ok()?)),
                 None => About::Member(n.parse().ok()?),
@@ -79,7 +84,8 @@ pub enum Form {
     /// About one member or the household: one fact, or a group's yes/no facts.
     One { facts: Vec<FactId>, member: Option<usize> },
     /// A row each: one fact about several members ([`About::Everyone`]),
-    /// or several facts about one ([`About::Several`]).
+    /// several facts about one ([`About::Several`]), or a few about several
+    /// ([`About::Together`]).
     Rows { rows: Vec<(FactId, Option<usize>)> },
     /// Yes/no facts about anyone in the household.
     Anyone { facts: Vec<FactId> },
@@ -126,10 +132,38 @@ fn facts_in(keys: &'static [&'static str]) -> impl Iterator<Item = FactId> {
 }
 
 /// A choice asked with the household's or a person's other choices on one
-/// page ([`About::Several`]): not a yes/no situation, not a follow-up of
-/// one, not a list and not age (asked first, of everyone together).
+/// page ([`About::Several`]): not a yes/no situation and not age (asked
+/// first, of everyone together); a short list as one select of its
+/// combinations. The details of a "yes" (a disability certificate's grade
+/// and kind) come together the same way.
 fn asked_with_others(fact: FactId) -> bool {
-    FACTS[fact].parent.is_none() && matches!(FACTS[fact].kind, Kind::Enum { .. }) && FACTS[fact].key != "role" && group_of(fact).is_none() && situations_of(fact).is_none()
+    let choice = match FACTS[fact].kind {
+        Kind::Enum { .. } | Kind::Set { .. } => super::row_choices(fact).is_some(),
+        Kind::Int { .. } => FACTS[fact].parent.is_some() && super::choices(fact).is_some(),
+        Kind::Bool => false,
+    };
+    choice && FACTS[fact].key != "role" && group_of(fact).is_none() && situations_of(fact).is_none()
+}
+
+/// At most this many choices left: they go on one page ([`About::Together`]).
+const TOGETHER: usize = 8;
+
+/// Whether the choices still open are few enough for one page.
+fn together(pending: &[Ask]) -> bool {
+    (2..=TOGETHER).contains(&pending.iter().filter(|a| a.fact != AGE && asked_with_others(a.fact)).count())
+}
+
+/// The fact that names the page of situations merged from every list.
+fn last_situations() -> FactId {
+    SITUATIONS.last().and_then(|l| find(l.facts[0])).unwrap_or(AGE)
+}
+
+/// Whether the situations still open are few enough for one page.
+fn merged(pending: &[Ask]) -> bool {
+    let mut open: Vec<FactId> = pending.iter().filter(|a| situations_of(a.fact).is_some()).map(|a| a.fact).collect();
+    open.sort();
+    open.dedup();
+    open.len() <= 12
 }
 
 /// The fact that names a [`About::Several`] page of `scope` in its address.
@@ -173,8 +207,14 @@ impl Session {
             seen.len()
         };
         let by_question = distinct(|a| a.fact) < distinct(|a| a.member.unwrap_or(0));
+        let together = together(&pending);
+        let merged = merged(&pending);
         let key = |a: &Ask| match a.member {
+            // Merged, the page goes by the last list's name: once the first
+            // list is answered, what is left of the others gets an address of its own.
+            _ if situations_of(a.fact).is_some() && merged => (last_situations(), About::Anyone),
             _ if situations_of(a.fact).is_some() => (first_of_group(a.fact), About::Anyone),
+            _ if together && a.fact != AGE && asked_with_others(a.fact) => (several_page(Scope::Household), About::Together),
             Some(_) if a.fact == AGE && open_for(AGE) > 1 => (AGE, About::Everyone),
             Some(_) if by_question && asked_with_others(a.fact) && open_for(a.fact) > 1 => (a.fact, About::Everyone),
             m if asked_with_others(a.fact) && with_others(m) > 1 => (several_page(FACTS[a.fact].scope), About::Several(m)),
@@ -236,11 +276,25 @@ impl Session {
             }
             About::Anyone => {
                 let list = situations_of(fact)?;
-                let open = facts_in(list.facts).filter(|&f| pending.iter().any(|a| a.fact == f) || self.ticked.contains(&f)).collect();
+                // Few situations left in all: both lists on one page.
+                let keys: Vec<&'static str> = if merged(&pending) && fact == last_situations() { SITUATIONS.iter().flat_map(|l| l.facts.iter().copied()).collect() } else { list.facts.to_vec() };
+                let all = || keys.iter().filter_map(|k| find(k));
+                let open: Vec<FactId> = all().filter(|&f| pending.iter().any(|a| a.fact == f) || self.ticked.contains(&f)).collect();
                 // Revisited (back, 修改): the situations it asked, as answered.
                 let answered = |f: FactId| (0..self.answers.members.len()).any(|m| self.current(f, Some(m)).is_some()) || self.current(f, None).is_some();
-                let facts = if editing || Vec::is_empty(&open) { facts_in(list.facts).filter(|&f| open.contains(&f) || answered(f)).collect() } else { open };
+                let facts = if editing || open.is_empty() { all().filter(|&f| open.contains(&f) || answered(f)).collect() } else { open };
                 Form::Anyone { facts }
+            }
+            About::Together => {
+                let open: Vec<(FactId, Option<usize>)> = pending.iter().filter(|a| a.fact != AGE && asked_with_others(a.fact)).map(|a| (a.fact, a.member)).collect();
+                let mut rows = if editing || open.is_empty() {
+                    let every = std::iter::once(None).chain((0..self.answers.members.len()).map(Some));
+                    every.flat_map(|m| (0..FACTS.len()).map(move |f| (f, m))).filter(|&(f, m)| (FACTS[f].scope == Scope::Household) == m.is_none() && f != AGE && asked_with_others(f) && (open.contains(&(f, m)) || self.current(f, m).is_some())).collect()
+                } else {
+                    open
+                };
+                rows.sort_by_key(|&(f, m)| (m.map_or(0, |m| m + 1), f));
+                Form::Rows { rows }
             }
             About::Whom if situations_of(fact).is_some() => Form::Whom { fact, members: self.targets(fact) },
             _ => return None,
