@@ -4,9 +4,11 @@
 
 mod life_event;
 mod page;
+mod reply;
 
 pub use life_event::LifeEvent;
-pub use page::{situations_of, About, Form, Page, Reply};
+pub use page::{situations_of, About, Form, Page};
+pub use reply::Reply;
 
 use crate::catalog::{Catalog, Service};
 use crate::engine::{Ask, Evaluation};

@@ -177,6 +177,16 @@ fn first_of_group(fact: FactId) -> FactId {
     keys.and_then(|k| facts_in(k).next()).unwrap_or(fact)
 }
 
+/// What a page shows of `items`: those still `open`, or, when none are
+/// (the page revisited by back) or when `editing` (修改), those answered too.
+fn shown<T: Copy>(items: impl Iterator<Item = T> + Clone, open: impl Fn(T) -> bool, answered: impl Fn(T) -> bool, editing: bool) -> Vec<T> {
+    let still: Vec<T> = items.clone().filter(|&i| open(i)).collect();
+    if !editing && !still.is_empty() {
+        return still;
+    }
+    items.filter(|&i| open(i) || answered(i)).collect()
+}
+
 impl Session {
     /// Members for whom `fact` is still open: not answered, not "不确定",
     /// and not settled by what is known (no pregnancy question for a man).
@@ -187,14 +197,14 @@ impl Session {
 
     /// Whom a situations page's answer about `fact` is about: those it is
     /// open for and those who answered it already (a page revisited).
-    fn targets(&self, fact: FactId) -> Vec<usize> {
+    pub(super) fn targets(&self, fact: FactId) -> Vec<usize> {
         let open = self.candidates(fact);
         (0..self.answers.members.len()).filter(|&m| open.contains(&m) || self.current(fact, Some(m)).is_some()).collect()
     }
 
-    /// The pages still worth asking, best first, each with what it settles.
-    fn ranked(&self, catalog: &Catalog) -> Vec<((FactId, About), usize)> {
-        let pending = self.pending(catalog);
+    /// The pages still worth asking (`pending` is what is), best first,
+    /// each with what it settles.
+    fn ranked(&self, pending: &[Ask]) -> Vec<((FactId, About), usize)> {
         let open_for = |fact: FactId| pending.iter().filter(|a| a.fact == fact).count();
         let with_others = |member: Option<usize>| pending.iter().filter(|a| a.member == member && asked_with_others(a.fact)).count();
         // The members' choices go a page per person or a page per question,
@@ -207,8 +217,8 @@ impl Session {
             seen.len()
         };
         let by_question = distinct(|a| a.fact) < distinct(|a| a.member.unwrap_or(0));
-        let together = together(&pending);
-        let merged = merged(&pending);
+        let together = together(pending);
+        let merged = merged(pending);
         let key = |a: &Ask| match a.member {
             // Merged, the page goes by the last list's name: once the first
             // list is answered, what is left of the others gets an address of its own.
@@ -222,7 +232,7 @@ impl Session {
             Some(m) => (first_of_group(a.fact), About::Member(m)),
         };
         let mut pages: Vec<((FactId, About), usize)> = Vec::new();
-        for a in &pending {
+        for a in pending {
             let k = key(a);
             match pages.iter_mut().find(|(p, _)| *p == k) {
                 Some((_, n)) => *n += a.settles,
@@ -243,14 +253,14 @@ impl Session {
 
     /// The next page to ask, if any.
     pub fn next_page(&self, catalog: &Catalog) -> Option<(FactId, About)> {
-        self.ranked(catalog).into_iter().next().map(|(k, _)| k)
+        self.ranked(&self.pending(catalog)).into_iter().next().map(|(k, _)| k)
     }
 
     /// The page for `fact` about `about`, or `None` when it has nothing to
     /// ask (a stale address). `editing` (修改) shows answered facts too.
     pub fn page(&self, catalog: &Catalog, fact: FactId, about: About, editing: bool) -> Option<Page> {
-        let ranked = self.ranked(catalog);
         let pending = self.pending(catalog);
+        let open = |f: FactId, m: Option<usize>| pending.iter().any(|a| a.fact == f && a.member == m);
         let form = match about {
             About::Household | About::Member(_) => {
                 let member = about.member().flatten();
@@ -260,41 +270,27 @@ impl Session {
                 Form::One { facts: self.page_facts(&pending, fact, member, editing), member }
             }
             About::Everyone if fact == AGE || (FACTS[fact].scope == Scope::Member && asked_with_others(fact)) => {
-                let open: Vec<usize> = (0..self.answers.members.len()).filter(|&m| pending.iter().any(|a| a.fact == fact && a.member == Some(m))).collect();
-                let members = self.or_answered(open, editing, |m| self.current(fact, Some(m)).is_some());
+                let members = shown(0..self.answers.members.len(), |m| open(fact, Some(m)), |m| self.current(fact, Some(m)).is_some(), editing);
                 Form::Rows { rows: members.into_iter().map(|m| (fact, Some(m))).collect() }
             }
             About::Several(member) if member.is_none_or(|m| m < self.answers.members.len()) => {
                 let scope = if member.is_some() { Scope::Member } else { Scope::Household };
-                let open = |f: FactId| pending.iter().any(|a| a.fact == f && a.member == member);
-                let asked = |f: FactId| FACTS[f].scope == scope && asked_with_others(f);
-                let mut facts: Vec<FactId> = (0..FACTS.len()).filter(|&f| asked(f) && open(f)).collect();
-                if editing || facts.is_empty() {
-                    facts = (0..FACTS.len()).filter(|&f| asked(f) && (open(f) || self.current(f, member).is_some())).collect();
-                }
+                let facts = (0..FACTS.len()).filter(|&f| FACTS[f].scope == scope && asked_with_others(f));
+                let facts = shown(facts, |f| open(f, member), |f| self.current(f, member).is_some(), editing);
                 Form::Rows { rows: facts.into_iter().map(|f| (f, member)).collect() }
             }
             About::Anyone => {
                 let list = situations_of(fact)?;
                 // Few situations left in all: both lists on one page.
                 let keys: Vec<&'static str> = if merged(&pending) && fact == last_situations() { SITUATIONS.iter().flat_map(|l| l.facts.iter().copied()).collect() } else { list.facts.to_vec() };
-                let all = || keys.iter().filter_map(|k| find(k));
-                let open: Vec<FactId> = all().filter(|&f| pending.iter().any(|a| a.fact == f) || self.ticked.contains(&f)).collect();
-                // Revisited (back, 修改): the situations it asked, as answered.
+                let anyone = |f: FactId| pending.iter().any(|a| a.fact == f) || self.ticked.contains(&f);
                 let answered = |f: FactId| (0..self.answers.members.len()).any(|m| self.current(f, Some(m)).is_some()) || self.current(f, None).is_some();
-                let facts = if editing || open.is_empty() { all().filter(|&f| open.contains(&f) || answered(f)).collect() } else { open };
-                Form::Anyone { facts }
+                Form::Anyone { facts: shown(keys.iter().filter_map(|k| find(k)), anyone, answered, editing) }
             }
             About::Together => {
-                let open: Vec<(FactId, Option<usize>)> = pending.iter().filter(|a| a.fact != AGE && asked_with_others(a.fact)).map(|a| (a.fact, a.member)).collect();
-                let mut rows = if editing || open.is_empty() {
-                    let every = std::iter::once(None).chain((0..self.answers.members.len()).map(Some));
-                    every.flat_map(|m| (0..FACTS.len()).map(move |f| (f, m))).filter(|&(f, m)| (FACTS[f].scope == Scope::Household) == m.is_none() && f != AGE && asked_with_others(f) && (open.contains(&(f, m)) || self.current(f, m).is_some())).collect()
-                } else {
-                    open
-                };
-                rows.sort_by_key(|&(f, m)| (m.map_or(0, |m| m + 1), f));
-                Form::Rows { rows }
+                let every = std::iter::once(None).chain((0..self.answers.members.len()).map(Some));
+                let rows = every.flat_map(|m| (0..FACTS.len()).map(move |f| (f, m))).filter(|&(f, m)| (FACTS[f].scope == Scope::Household) == m.is_none() && f != AGE && asked_with_others(f));
+                Form::Rows { rows: shown(rows, |(f, m)| open(f, m), |(f, m)| self.current(f, m).is_some(), editing) }
             }
             About::Whom if situations_of(fact).is_some() => Form::Whom { fact, members: self.targets(fact) },
             _ => return None,
@@ -304,16 +300,7 @@ impl Session {
             Form::Rows { rows } => rows.is_empty(),
             Form::Whom { members, .. } => members.is_empty(),
         };
-        (!empty).then_some(Page { form, pages_left: ranked.len() })
-    }
-
-    /// `open` members, or, when there are none or when `editing`, those
-    /// with an answer too: a page revisited by back shows what was given.
-    fn or_answered(&self, open: Vec<usize>, editing: bool, answered: impl Fn(usize) -> bool) -> Vec<usize> {
-        if !editing && !open.is_empty() {
-            return open;
-        }
-        (0..self.answers.members.len()).filter(|&m| open.contains(&m) || answered(m)).collect()
+        (!empty).then_some(Page { form, pages_left: self.ranked(&pending).len() })
     }
 
     /// The facts asked on the page for `fact` about one member (or the
@@ -356,94 +343,5 @@ impl Session {
             self.answer(fact, Some(m), answer);
         }
         self.ticked.retain(|&f| f != fact);
-    }
-}
-
-/// What a resident gave on a page of choices: one value, the boxes ticked
-/// (bit `i` for the page's `i`th choice), or "不确定".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reply {
-    Value(Val),
-    Ticks(u64),
-    Unsure,
-}
-
-impl Form {
-    /// A page of boxes to tick rather than one choice to make.
-    pub fn ticks(&self) -> bool {
-        match self {
-            Form::One { facts, .. } => facts.len() > 1 || matches!(FACTS[facts[0]].kind, Kind::Set { .. }),
-            Form::Anyone { .. } | Form::Whom { .. } => true,
-            Form::Rows { .. } => false,
-        }
-    }
-}
-
-impl Session {
-    /// Takes a page's reply. (A page of rows takes one answer per row.)
-    pub fn reply(&mut self, form: &Form, reply: Reply) {
-        let bit = |bits: u64, i: usize| bits & 1 << i != 0;
-        match (form, reply) {
-            (Form::One { facts, member }, Reply::Unsure) => facts.iter().for_each(|&f| self.answer(f, *member, Answer::Unsure)),
-            (Form::One { facts, member }, Reply::Value(v)) => self.answer(facts[0], *member, Answer::Value(v)),
-            (Form::One { facts, member }, Reply::Ticks(bits)) if matches!(FACTS[facts[0]].kind, Kind::Set { .. }) => {
-                self.answer(facts[0], *member, Answer::Value(Val::Set(bits as u16)));
-            }
-            (Form::One { facts, member }, Reply::Ticks(bits)) => facts.iter().enumerate().for_each(|(i, &f)| self.answer(f, *member, Answer::Value(Val::Bool(bit(bits, i))))),
-            (Form::Anyone { facts }, Reply::Ticks(bits)) => self.answer_anyone(facts, Some(&(0..facts.len()).map(|i| bit(bits, i)).collect::<Vec<_>>())),
-            (Form::Anyone { facts }, _) => self.answer_anyone(facts, None),
-            (Form::Whom { fact, members }, Reply::Ticks(bits)) => {
-                let chosen: Vec<usize> = members.iter().enumerate().filter(|&(i, _)| bit(bits, i)).map(|(_, &m)| m).collect();
-                self.answer_whom(*fact, Some(&chosen));
-            }
-            (Form::Whom { fact, .. }, _) => self.answer_whom(*fact, None),
-            (Form::Rows { .. }, _) => {}
-        }
-    }
-
-    /// The reply given to a page before (back, 修改), to show it again.
-    pub fn replied(&self, form: &Form) -> Option<Reply> {
-        // Each choice of the page: ticked, not ticked, not sure, or not answered.
-        let choices: Vec<Option<Answer>> = match form {
-            Form::One { facts, member } if !form.ticks() => return self.current(facts[0], *member).map(|a| if let Answer::Value(v) = a { Reply::Value(v) } else { Reply::Unsure }),
-            Form::One { facts, member } if facts.len() == 1 => {
-                return self.current(facts[0], *member).map(|a| match a {
-                    Answer::Value(Val::Set(bits)) => Reply::Ticks(u64::from(bits)),
-                    _ => Reply::Unsure,
-                })
-            }
-            Form::One { facts, member } => facts.iter().map(|&f| self.current(f, *member)).collect(),
-            Form::Anyone { facts } => facts.iter().map(|&f| self.situation(f)).collect(),
-            Form::Whom { fact, members } => members.iter().map(|&m| self.current(*fact, Some(m))).collect(),
-            Form::Rows { .. } => return None,
-        };
-        let yes = Some(Answer::Value(Val::Bool(true)));
-        let bits = choices.iter().enumerate().filter(|(_, c)| **c == yes).fold(0, |b, (i, _)| b | 1 << i);
-        if choices.iter().all(|c| *c == Some(Answer::Unsure)) {
-            Some(Reply::Unsure)
-        } else if bits != 0 || choices.iter().all(Option::is_some) {
-            Some(Reply::Ticks(bits))
-        } else {
-            None
-        }
-    }
-
-    /// A situation as answered for the household: someone has it, nobody
-    /// has it, not sure, or not answered yet.
-    fn situation(&self, fact: FactId) -> Option<Answer> {
-        if FACTS[fact].scope == Scope::Household {
-            return self.current(fact, None);
-        }
-        let answers: Vec<Option<Answer>> = self.targets(fact).into_iter().map(|m| self.current(fact, Some(m))).collect();
-        let yes = Answer::Value(Val::Bool(true));
-        if self.ticked.contains(&fact) || answers.contains(&Some(yes)) {
-            Some(yes)
-        } else if !answers.is_empty() && answers.iter().all(|a| *a == Some(Answer::Unsure)) {
-            Some(Answer::Unsure)
-        } else if !answers.is_empty() && answers.iter().all(Option::is_some) {
-            Some(Answer::Value(Val::Bool(false)))
-        } else {
-            None
-        }
     }
 }
