@@ -155,9 +155,9 @@ pub const ZH: Msg = Msg {
     summary_mine: |n, free| if n == 0 { "根据您的回答，没有找到专门适用于您家的服务。".into() } else if free == 0 { format!("有 {n} 项服务适用于您家。") } else { format!("有 {n} 项服务适用于您家，其中 {free} 项免费或不用申请。") },
     summary_apply: |n, departments| format!("{n} 项需要申请：找{departments}。"),
     summary_department: |n| format!("{n} 项可能适用，由有关部门认定。"),
-    summary_open: |n, q| format!("{n} 项还没法确定：再回答 {q} 个问题就能确定。"),
+    summary_open: |n, q| format!("{n} 项还没法确定：再回答 {q} 页问题就能确定。"),
     summary_everyone: |n| format!("另有 {n} 项所有居民都可以享受。"),
-    results_answer_more: |q| format!("回答这 {q} 个问题"),
+    results_answer_more: |q| format!("回答这 {q} 页问题"),
     results_print: "打印结果",
     results_mine: "适用于您家的服务",
     results_none_mine: |total| format!("我们按您的回答核对了规划里的全部 {total} 项服务，没有找到专门适用于您家的。情况有变化可以修改回答；也可以到政务服务大厅窗口当面咨询，或拨打 12345 热线。"),
@@ -258,11 +258,11 @@ pub const EN: Msg = Msg {
     summary_department: |n| if n == 1 { "1 more may apply: a department decides.".into() } else { format!("{n} more may apply: a department decides.") },
     summary_open: |n, q| {
         let services = if n == 1 { "1 service is" } else { "services are" };
-        let questions = if q == 1 { "1 more question".to_string() } else { format!("{q} more questions") };
+        let questions = if q == 1 { "1 more page of questions".to_string() } else { format!("{q} more pages of questions") };
         if n == 1 { format!("{services} still open: answer {questions} to settle it.") } else { format!("{n} {services} still open: answer {questions} to settle them.") }
     },
     summary_everyone: |n| format!("And {n} services every resident can use."),
-    results_answer_more: |q| if q == 1 { "Answer this question".into() } else { format!("Answer these {q} questions") },
+    results_answer_more: |q| if q == 1 { "Answer this page of questions".into() } else { format!("Answer these {q} pages of questions") },
     results_print: "Print the results",
     results_mine: "Services for your household",
     results_none_mine: |total| format!("We checked all {total} services of the plan against your answers and found none particular to your household. If things change, change your answers; or ask at a government service hall, or call the 12345 hotline."),

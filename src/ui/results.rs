@@ -96,6 +96,8 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
     let section = move |group: Group| Memo::new(move |_| evaluation.with(|e| results.with(|r| section(catalog, &e.0, r, group, ctx.lang.get()))));
     let (mine, department, not_eligible) = (section(Group::Mine), section(Group::DepartmentDecides), section(Group::NotEligible));
     let count = move |group| results.with(|r| r.count(group));
+    // What 再回答 takes, in pages (a page asks several questions).
+    let pages = Memo::new(move |_| results.with(|r| ctx.session.with(|s| s.pages_to_ask(catalog, &r.to_ask))));
     // "看看奶奶可以享受什么": the cards of one member (and the household's).
     let only = RwSignal::new(None::<usize>);
     let members = move || {
@@ -121,17 +123,11 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
         ctx.session.set(Session::new());
         ctx.nav.go("/");
     };
-    // 再回答: the questions that settle what is open are asked again ("不确定"
-    // forgotten for them), one page after another, and then the results.
-    // The results show every service, so a life event no longer narrows
-    // what is asked: otherwise a question about a service outside it would
-    // be promised here and never asked.
+    // 再回答: the questions that settle what is open are asked, one page
+    // after another, and then the results.
     let answer_more = move |_| {
         let asks = results.with_untracked(|r| r.to_ask.clone());
-        ctx.session.update(|s| {
-            s.unsure.retain(|k| !asks.contains(k));
-            s.event = None;
-        });
+        ctx.session.update(|s| s.ask_again(&asks));
         go_on(&ctx, Some(Back::Results));
     };
     // Printed results hold every card's details and everyone's services.
@@ -161,10 +157,10 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
     view! {
         <Notices/>
         <h1>{tr(|m| m.results_title)}</h1>
-        <div class="summary" role="status" aria-live="polite">{move || summary(catalog, &results.get(), ctx.lang.get())}</div>
+        <div class="summary" role="status" aria-live="polite">{move || summary(catalog, &results.get(), pages.get(), ctx.lang.get())}</div>
         <p class="actions">
             {move || (count(Group::Open) > 0).then(|| view! {
-                <button type="button" class="button" on:click=answer_more>{move || (ctx.msg().results_answer_more)(results.with(|r| r.to_ask.len()))}</button>
+                <button type="button" class="button" on:click=answer_more>{move || (ctx.msg().results_answer_more)(pages.get())}</button>
             })}
             <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>{tr(|m| m.results_print)}</button>
         </p>
@@ -216,14 +212,14 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
 /// The first screen's answer: how many services are the household's, how
 /// many free, where to apply for the rest, what a department decides,
 /// what is open and what everyone has.
-fn summary(catalog: &Catalog, r: &Results, lang: Lang) -> impl IntoView {
+fn summary(catalog: &Catalog, r: &Results, pages: usize, lang: Lang) -> impl IntoView {
     let m = super::i18n::msg(lang);
     let mine = r.count(Group::Mine);
     let departments = r.apply_at.iter().filter_map(|d| catalog.department(d)).map(|d| d.name.get(lang)).collect::<Vec<_>>().join(if lang == Lang::Zh { "、" } else { ", " });
     let lines = [
         (mine > r.mine_free).then(|| (m.summary_apply)(mine - r.mine_free, &departments)),
         (r.count(Group::DepartmentDecides) > 0).then(|| (m.summary_department)(r.count(Group::DepartmentDecides))),
-        (r.count(Group::Open) > 0).then(|| (m.summary_open)(r.count(Group::Open), r.to_ask.len())),
+        (r.count(Group::Open) > 0).then(|| (m.summary_open)(r.count(Group::Open), pages)),
         Some((m.summary_everyone)(r.count(Group::Everyone))),
     ];
     view! {

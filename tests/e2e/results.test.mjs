@@ -60,7 +60,7 @@ for (const [name, profile] of [["a family of four, some answers open", FAMILY], 
     const lines = [
       s.mine > s.mine_free && `${s.mine - s.mine_free} 项需要申请：找${s.apply_at_zh.join("、")}。`,
       s.department_decides > 0 && `${s.department_decides} 项可能适用，由有关部门认定。`,
-      s.open > 0 && `${s.open} 项还没法确定：再回答 ${s.to_ask} 个问题就能确定。`,
+      s.open > 0 && `${s.open} 项还没法确定：再回答 ${s.to_ask_pages} 页问题就能确定。`,
       `另有 ${s.everyone} 项所有居民都可以享受。`,
     ].filter(Boolean);
     assert.equal(await page.locator(".summary .lead").textContent(), lead);
@@ -73,7 +73,7 @@ for (const [name, profile] of [["a family of four, some answers open", FAMILY], 
     // The first screen holds the whole summary and the next actions.
     const bottom = await page.locator(".actions").evaluate((el) => el.getBoundingClientRect().bottom);
     assert.ok(bottom <= 844, `the summary and its actions end at ${bottom} px, within the first phone screen`);
-    if (s.open > 0) assert.equal(await page.getByRole("button", { name: `回答这 ${s.to_ask} 个问题` }).count(), 1);
+    if (s.open > 0) assert.equal(await page.getByRole("button", { name: `回答这 ${s.to_ask_pages} 页问题` }).count(), 1);
     await context.close();
   });
 }
@@ -99,7 +99,7 @@ test("再回答: the questions that settle what is open are asked, then the resu
   const open = () => page.locator("section[aria-labelledby=open] ul.titles li").count();
   const before = await open();
   assert.ok(before > 0, "不确定 leaves services open");
-  await go(page, () => page.getByRole("button", { name: /^回答这 \d+ 个问题$/ }).click());
+  await go(page, () => page.getByRole("button", { name: /^回答这 \d+ 页问题$/ }).click());
   assert.match(page.url(), /\/q\/[^?]+\?return=results$/, "the first question that settles something, coming back to the results");
   // This time the first one is answered; the rest 不确定 again.
   if (await page.locator(".row-field").count()) {
@@ -125,7 +125,7 @@ test("nothing known yet: a short page that leads back to the questions, and wher
   assert.equal(await page.locator(".summary .lead").textContent(), "根据您的回答，没有找到专门适用于您家的服务。");
   assert.match(await page.locator("section[aria-labelledby=eligible]").innerText(), /核对了规划里的全部 \d+ 项服务[\s\S]*12345/);
   assert.equal(await page.locator("main article.service:visible").count(), 0, "no card of maybes");
-  assert.equal(await page.getByRole("button", { name: /^回答这 \d+ 个问题$/ }).count(), 1);
+  assert.equal(await page.getByRole("button", { name: /^回答这 \d+ 页问题$/ }).count(), 1);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height <= 3 * 844, `${height} px: three phone screens at most`);
   await context.close();
@@ -149,7 +149,7 @@ test("printed results hold every card's details and everyone's services, and the
 test("再回答 after a life event asks what settles every open service, not only the event's", async () => {
   // Everything the veteran services need is answered: none of them is open.
   const { context, page } = await throughQuestions("退役军人和军属", { "age@0": 30 });
-  await go(page, () => page.getByRole("button", { name: /^回答这 \d+ 个问题$/ }).click());
+  await go(page, () => page.getByRole("button", { name: /^回答这 \d+ 页问题$/ }).click());
   assert.match(page.url(), /\/q\/[^?]+\?return=results$/, "a question, not straight back to the results");
   await context.close();
 });
@@ -190,6 +190,8 @@ test("every household case of three or more: results within six phone screens be
     await ready(page);
     await page.waitForSelector(".summary .lead");
     if (device === "kiosk") await page.getByRole("button", { name: "长辈模式" }).click();
+    // A full-page screenshot is one frame: lay out the cards a reader would scroll to.
+    await page.evaluate(() => document.querySelectorAll("article.service").forEach((a) => (a.style.contentVisibility = "visible")));
     await shot(page, `${device}-results-${largest.profile.members.length}-members`);
     await context.close();
   }

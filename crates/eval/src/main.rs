@@ -100,6 +100,8 @@ fn eval(catalog: &Catalog, file: &str) -> ExitCode {
         .map(|a| json!({"fact": FACTS[a.fact].key, "member": a.member, "settles": a.settles}))
         .collect();
     let r = Results::new(catalog, &evaluation);
+    // The results page's 再回答, for a household whose answers are this profile.
+    let session = Session { answers: profile.clone(), ..Session::default() };
     let summary = json!({
         "mine": r.count(Group::Mine),
         "mine_free": r.mine_free,
@@ -107,6 +109,7 @@ fn eval(catalog: &Catalog, file: &str) -> ExitCode {
         "department_decides": r.count(Group::DepartmentDecides),
         "open": r.count(Group::Open),
         "to_ask": r.to_ask.len(),
+        "to_ask_pages": session.pages_to_ask(catalog, &r.to_ask),
         "everyone": r.count(Group::Everyone),
         "not_eligible": r.count(Group::NotEligible),
     });

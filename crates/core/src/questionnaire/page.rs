@@ -251,6 +251,22 @@ impl Session {
         whom.chain(pages).collect()
     }
 
+    /// "再回答": the questions `asks` asked again ("不确定" forgotten for
+    /// them). The results show every service, so a life event no longer
+    /// narrows what is asked: otherwise a question about a service outside
+    /// it would be promised and never asked.
+    pub fn ask_again(&mut self, asks: &[(FactId, Option<usize>)]) {
+        self.unsure.retain(|k| !asks.contains(k));
+        self.event = None;
+    }
+
+    /// How many question pages asking `asks` again takes.
+    pub fn pages_to_ask(&self, catalog: &Catalog, asks: &[(FactId, Option<usize>)]) -> usize {
+        let mut again = self.clone();
+        again.ask_again(asks);
+        again.ranked(&again.pending(catalog)).len()
+    }
+
     /// The next page to ask, if any.
     pub fn next_page(&self, catalog: &Catalog) -> Option<(FactId, About)> {
         self.ranked(&self.pending(catalog)).into_iter().next().map(|(k, _)| k)
