@@ -26,7 +26,7 @@ pub struct Msg {
     pub back: &'static str,
     pub unsure: &'static str,
     pub why_ask: &'static str,
-    /// "第 4 题 · 还剩约 6 题": the page's number, and about how many are left.
+    /// "第 4 页 · 还剩约 6 页": the page's number, and about how many are left.
     pub progress: fn(usize, usize) -> String,
     pub error_title: &'static str,
     /// Read before an error message beside its field ("错误：").
@@ -130,7 +130,7 @@ pub const ZH: Msg = Msg {
     back: "返回",
     unsure: "不确定 / 不知道",
     why_ask: "为什么问这个？",
-    progress: |n, left| if left <= 1 { format!("第 {n} 题 · 快完成了") } else { format!("第 {n} 题 · 还剩约 {left} 题") },
+    progress: |n, left| if left <= 1 { format!("第 {n} 页 · 快完成了") } else { format!("第 {n} 页 · 还剩约 {left} 页") },
     error_title: "请检查以下问题",
     error_prefix: "错误：",
     error_choose: "请选择一项；不知道可以选“不确定”。",
@@ -225,7 +225,7 @@ pub const EN: Msg = Msg {
     back: "Back",
     unsure: "Not sure / don't know",
     why_ask: "Why do we ask this?",
-    progress: |n, left| if left <= 1 { format!("Question {n} · almost done") } else { format!("Question {n} · about {left} to go") },
+    progress: |n, left| if left <= 1 { format!("Page {n} · almost done") } else { format!("Page {n} · about {left} to go") },
     error_title: "There is a problem",
     error_prefix: "Error: ",
     error_choose: "Choose one answer; if you do not know, choose \"not sure\".",

@@ -119,7 +119,7 @@ pub fn QuestionForm(fact: FactId, about: About, #[prop(default = None)] back: Op
     let progress = move || (m().progress)(answered + 1, left);
 
     let page_form = form.clone();
-    // Counts toward "第 N 题" only the first time a page is answered.
+    // Counts toward "第 N 页" only the first time a page is answered.
     let first_time = replied.is_none();
     let save = Callback::new(move |()| {
         let reply = match choice.get_untracked() {

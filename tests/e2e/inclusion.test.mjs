@@ -134,7 +134,7 @@ test("back button and back link keep answers; 修改 returns to check answers; l
   await go(page, () => page.getByRole("button", { name: "‹ 返回" }).click());
   assert.match(page.url(), /\/q\/age\/0$/, "the on-page back link");
   await go(page, () => page.getByRole("button", { name: "继续" }).click());
-  assert.match(await page.locator(".progress").innerText(), /^第 2 题/, "answering again does not count twice");
+  assert.match(await page.locator(".progress").innerText(), /^第 2 页/, "answering again does not count twice");
   await answerAll(page, {}, { none: "不确定 / 不知道" });
   assert.match(await answersText(page), /年龄\s+52岁/);
   await go(page, () => page.locator(".row", { hasText: "年龄" }).getByRole("link", { name: /修改/ }).click());

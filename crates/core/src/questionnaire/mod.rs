@@ -31,7 +31,7 @@ pub struct Session {
     pub event: Option<LifeEvent>,
     /// Problems found in a pre-filled link, to show once.
     pub notices: Vec<Issue>,
-    /// How many questions the resident has answered on question pages.
+    /// How many question pages the resident has answered (for "第 N 页").
     pub answered: usize,
     /// Situations ticked on a "家里有没有人…" page, not yet said of whom.
     pub ticked: Vec<FactId>,
