@@ -9,16 +9,16 @@
 // SHA256SUMS is the list in the release package (scripts/package); without
 // it the local dist/ is hashed. Exits non-zero, naming each problem.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const TYPES = { js: "text/javascript", wasm: "application/wasm", css: "text/css", json: "application/json", txt: "text/plain", svg: "image/svg+xml", html: "text/html" };
+const TYPES = { js: "text/javascript", wasm: "application/wasm", css: "text/css", json: "application/json", txt: "text/plain", svg: "image/svg+xml", html: "text/html", xml: "application/xml" };
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|json)$/;
 
 /** Each file of a build (not its .br/.gz copies, not the 404 page) and its SHA-256. */
 export function sumsOf(dist) {
-  return readdirSync(dist)
-    .filter((f) => !/\.(br|gz)$/.test(f) && f !== "404.html")
+  return readdirSync(dist, { recursive: true })
+    .filter((f) => statSync(join(dist, f)).isFile() && !/\.(br|gz)$/.test(f) && f !== "404.html")
     .map((f) => [f, createHash("sha256").update(readFileSync(join(dist, f))).digest("hex")]);
 }
 

@@ -4,9 +4,11 @@
 //    Content-Security-Policy script-src 'self' 'wasm-unsafe-eval';
 // 2. copies the services' texts file that build.rs wrote for this wasm
 //    (its name, catalog-texts-HASH.json, is inside the wasm) into the site;
-// 3. gives the web server's 404 page (public/404.html) the site's stylesheet;
+// 3. gives the web server's 404 page (public/404.html) the site's stylesheet,
+//    and writes every service's own static page (crates/pages, guide-pages);
 // 4. writes precompressed copies of every file.
 import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -49,10 +51,13 @@ if (!sheet) throw new Error("index.html has no stylesheet link");
 const notFound = join(dir, "404.html");
 writeFileSync(notFound, readFileSync(notFound, "utf8").replace(/<!-- stylesheet:[^>]*-->/, sheet));
 
+// Every service's page, the list of services and the sitemap, from the catalog.
+execFileSync("cargo", ["run", "-q", "--locked", "-p", "guide-pages", "--", dir], { stdio: "inherit" });
+
 // 4. Precompressed copies (name.br, name.gz) for servers that send them
 //    as is (nginx brotli_static / gzip_static), so nothing is compressed
 //    per request.
-for (const f of readdirSync(dir).filter((f) => /\.(html|js|wasm|css|svg|json|txt)$/.test(f))) {
+for (const f of readdirSync(dir, { recursive: true }).filter((f) => /\.(html|js|wasm|css|svg|json|txt|xml)$/.test(f))) {
   const raw = readFileSync(join(dir, f));
   writeFileSync(join(dir, f + ".br"), brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
   writeFileSync(join(dir, f + ".gz"), gzipSync(raw, { level: 9 }));

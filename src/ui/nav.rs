@@ -83,8 +83,9 @@ pub fn focus_heading() {
     }
 }
 
-/// The path and query of a link to this site that a plain click follows:
-/// not a new tab or window, a download, or a jump within the page.
+/// The path and query of a link to one of the app's screens that a plain
+/// click follows: not a new tab or window, a download, a jump within the
+/// page, or a static page of the site (a service's page).
 fn link_target(ev: &web_sys::MouseEvent) -> Option<String> {
     if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return None;
@@ -97,5 +98,7 @@ fn link_target(ev: &web_sys::MouseEvent) -> Option<String> {
     if !same_site || !a.target().is_empty() || a.has_attribute("download") || !a.hash().is_empty() {
         return None;
     }
-    Some(a.pathname() + &a.search())
+    // Only the app's own screens: a service's static page loads as a page.
+    let to = a.pathname() + &a.search();
+    (Route::parse(&to) != Route::NotFound).then_some(to)
 }

@@ -315,7 +315,8 @@ fn service_card(catalog: &'static Catalog, service: usize, lang: Lang, words: Me
         <blockquote class="source" lang="zh-CN">
             <p>"“" {s.source.quote.clone()} "”"</p>
             <footer>{format!("{} · {}", s.source.chapter, s.source.section)}" "
-                <a href=format!("/source/{}", s.id)>{m.results_view_source}</a>
+                <a href=format!("/source/{}", s.id)>{m.results_view_source}</a>" "
+                <a href=format!("{}/service/{}/", lang.pick("", "/en"), s.id)>{m.results_service_page}</a>
             </footer>
         </blockquote>
     };

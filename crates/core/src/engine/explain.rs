@@ -89,6 +89,12 @@ pub fn requirement(t: &Test, negated: bool, lang: Lang) -> String {
     }
 }
 
+/// A whole rule in words, as the static service pages say who a service is
+/// for: "年龄60岁及以上，且户口是安阳农村户口".
+pub fn describe(rule: &Rule, lang: Lang) -> String {
+    describe_with(rule, false, lang)
+}
+
 /// A whole rule in words ("家里没有人符合：…"), negations kept on the tests.
 fn describe_with(rule: &Rule, negated: bool, lang: Lang) -> String {
     let join = |rs: &[Rule], zh: &str, en: &str| {

@@ -1,0 +1,143 @@
+//! The pages themselves: the app's header, footer and stylesheet around a
+//! service, the list of services, and the sitemap.
+
+use guide_core::catalog::{Catalog, Per, Service};
+use guide_core::engine::explain::describe;
+use guide_core::questionnaire::LifeEvent;
+use guide_core::text::Lang;
+use maud::{html, Markup, DOCTYPE};
+
+pub struct Site<'c> {
+    pub catalog: &'c Catalog,
+    /// The app's hashed stylesheet (`/main-HASH.css`).
+    pub stylesheet: String,
+    /// Where the guide is public, for canonical links and the sitemap.
+    pub base: String,
+}
+
+/// The address of a page in a language: Chinese at the root, English under `/en`.
+fn at(path: &str, lang: Lang) -> String {
+    lang.pick(path.to_string(), format!("/en{path}"))
+}
+
+impl Site<'_> {
+    pub fn service_path(&self, id: &str, lang: Lang) -> String {
+        at(&format!("/service/{id}/"), lang)
+    }
+
+    pub fn list_path(&self, lang: Lang) -> String {
+        at("/services/", lang)
+    }
+
+    /// A page with the app's header and footer; `path` is its own address.
+    fn frame(&self, lang: Lang, path: &str, other: &str, title: &str, description: &str, body: Markup) -> String {
+        let app = lang.pick("安阳市公共服务指南", "Anyang Public Services Guide");
+        let document = &self.catalog.documents[0];
+        html! {
+            (DOCTYPE)
+            html lang=(lang.tag()) {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    meta name="referrer" content="no-referrer";
+                    meta name="description" content=(description);
+                    title { (title) " · " (app) }
+                    link rel="canonical" href=(format!("{}{path}", self.base));
+                    link rel="alternate" hreflang=(lang.pick("en", "zh-CN")) href=(format!("{}{other}", self.base));
+                    link rel="icon" href="/favicon.svg" type="image/svg+xml";
+                    link rel="stylesheet" href=(self.stylesheet);
+                }
+                body {
+                    header class="site-header" {
+                        a class="brand" href="/" { (app) }
+                        div class="tools" {
+                            a class="tool button secondary" href=(other) lang=(lang.pick("en", "zh-CN")) { (lang.pick("English", "中文")) }
+                        }
+                    }
+                    main id="main" { (body) }
+                    footer class="site-footer" {
+                        p { (lang.pick(
+                            format!("本页依据《{}》（{}，规划期 {} 年）整理，仅供参考，具体以主管部门最新政策为准。请到政务服务大厅或拨打 12345 咨询。", document.title.zh, document.number, document.period),
+                            format!("This page follows {} ({}, covering {}). It is guidance only: the responsible department's current rules decide. Ask at a government service hall or call 12345.", document.title.en, document.number, document.period),
+                        )) }
+                    }
+                }
+            }
+        }
+        .into_string()
+    }
+
+    /// One service: who it is for (its rule in words), what it gives, what
+    /// to do and bring, the office, and the plan's own sentence.
+    pub fn service(&self, s: &Service, lang: Lang) -> String {
+        let c = self.catalog;
+        let dept = c.department(&s.department).map(|d| d.name.get(lang)).unwrap_or_default();
+        let category = c.category(&s.category).map(|k| k.title.get(lang)).unwrap_or_default();
+        let who = if s.per == Per::Household { lang.pick("以家庭为单位：", "For the household: ") } else { "" };
+        let event = LifeEvent::ALL.iter().find(|e| e.covers(&s.category)).map_or(String::new(), |e| format!("?event={}", e.slug()));
+        let other = self.service_path(&s.id, if lang == Lang::Zh { Lang::En } else { Lang::Zh });
+        let body = html! {
+            p class="breadcrumb" { a href=(self.list_path(lang)) { (lang.pick("全部服务", "All services")) } " · " (category) }
+            h1 { (s.title.get(lang)) }
+            p class="lead" { (s.summary.get(lang)) }
+            @if s.free || s.planned {
+                p {
+                    @if s.free { span class="tag" { (lang.pick("免费", "Free")) } " " }
+                    @if s.planned { span class="tag" { (lang.pick("规划到2025年", "Planned by 2025")) } }
+                }
+            }
+            h2 { (lang.pick("适用于谁", "Who it is for")) }
+            p { (who) (describe(&s.rule, lang)) }
+            @if s.confirm {
+                p { (lang.pick(format!("规划没有写明具体条件，是否符合由{dept}按现行政策认定。"), format!("The plan sets no exact conditions: {dept} decides under current rules."))) }
+            }
+            h2 { (lang.pick("可以得到", "What you get")) }
+            p { (s.gets.get(lang)) }
+            h2 { (lang.pick("怎么办", "What to do")) }
+            p { (s.apply.get(lang)) }
+            @if let Some(bring) = &s.bring {
+                h2 { (lang.pick("带什么材料", "What to bring")) }
+                p { (bring.get(lang)) }
+            }
+            h2 { (lang.pick("负责部门", "Responsible department")) }
+            p { (dept) }
+            h2 { (lang.pick("规划原文", "The plan's own words")) }
+            blockquote class="source" lang="zh-CN" {
+                p { "“" (s.source.quote) "”" }
+                footer { (s.source.chapter) " · " (s.source.section) " " a href=(format!("/source/{}", s.id)) { (lang.pick("在规划全文中查看", "See it in the plan's text")) } }
+            }
+            p class="actions" { a class="button start" href=(format!("/household{event}")) { (lang.pick("看看我家是否符合", "Check whether my household qualifies")) } }
+        };
+        self.frame(lang, &self.service_path(&s.id, lang), &other, s.title.get(lang), s.summary.get(lang), body)
+    }
+
+    /// Every service, by category, each a link to its page.
+    pub fn list(&self, lang: Lang) -> String {
+        let c = self.catalog;
+        let title = lang.pick("全部服务", "All services");
+        let body = html! {
+            h1 { (title) }
+            p { (lang.pick(
+                format!("规划里的 {} 项公共服务，按类别排列。想知道自己家能享受哪些，可以", c.services.len()),
+                format!("The {} public services of the plan, by category. To see which your household can get, ", c.services.len()),
+            )) a href="/household" { (lang.pick("回答几个问题", "answer a few questions")) } (lang.pick("。", ".")) }
+            @for k in &c.categories {
+                h2 class="category" { span class="icon" aria-hidden="true" { (k.icon) } (k.title.get(lang)) }
+                ul class="titles" {
+                    @for s in c.services.iter().filter(|s| s.category == k.id) {
+                        li { a href=(self.service_path(&s.id, lang)) { (s.title.get(lang)) } " — " (s.summary.get(lang)) }
+                    }
+                }
+            }
+        };
+        let other = self.list_path(if lang == Lang::Zh { Lang::En } else { Lang::Zh });
+        self.frame(lang, &self.list_path(lang), &other, title, title, body)
+    }
+
+    /// The pages for a search engine, in both languages.
+    pub fn sitemap(&self) -> String {
+        let paths = [Lang::Zh, Lang::En].into_iter().flat_map(|lang| std::iter::once(self.list_path(lang)).chain(self.catalog.services.iter().map(move |s| self.service_path(&s.id, lang))));
+        let urls: String = paths.map(|p| format!("  <url><loc>{}{p}</loc></url>\n", self.base)).collect();
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n<url><loc>{}/</loc></url>\n{urls}</urlset>\n", self.base)
+    }
+}
