@@ -70,7 +70,7 @@ test("the list of all services, by category, each a link; an unknown service is 
   }
   page.problems.length = 0; // the browser logs the 404s itself
   const sitemap = await (await fetch(srv.url + "/sitemap.xml")).text();
-  assert.equal((sitemap.match(/<loc>/g) ?? []).length, 1 + 2 * (list.length + 1), "the start page, both lists and every page in both languages");
+  assert.equal((sitemap.match(/<loc>/g) ?? []).length, 1 + 2 * (list.length + 2), "the start page, the lists, the about pages and every page in both languages");
   await context.close();
 });
 
@@ -89,4 +89,17 @@ test("a result card links to the service's page, which loads as a page of its ow
   await ready(page);
   assert.match(page.url(), /\/household(\?event=[a-z]+)?$/);
   await context.close();
+});
+
+test("the about page: the plan, the catalog's version, how results are decided, what the guide does not know, privacy, where to ask", async () => {
+  const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+  assert.equal((await page.goto(srv.url + "/about/")).status(), 200);
+  const text = await page.locator("main").innerText();
+  for (const words of ["安政〔2022〕16号", "2021–2025", "服务目录版本", "可以享受", "可能可以享受", "暂不符合", "指南不知道的", "不会上传", "12345"]) assert.ok(text.includes(words), words);
+  await context.close();
+  const on = await newPage(browser);
+  await on.page.goto(srv.url + "/en/about/");
+  assert.equal(await on.page.locator("h1").innerText(), "About this guide");
+  assert.deepEqual(await axe(on.page), []);
+  await on.context.close();
 });

@@ -1,7 +1,8 @@
 //! `guide-pages DIST`: writes into a built site (trunk's post-build hook
 //! runs it) a plain HTML page for every service, in Chinese
 //! (`/service/<id>/`) and English (`/en/service/<id>/`), the list of every
-//! service by category (`/services/`, `/en/services/`) and `sitemap.xml`.
+//! service by category (`/services/`, `/en/services/`), the about page
+//! (`/about/`, `/en/about/`) and `sitemap.xml`.
 //! They need no script: a resident who comes from the portal's search or a
 //! 12345 operator's link reads the service at once, and the app's start
 //! page is one link away. Who a service is for is written from its rule by
@@ -41,7 +42,12 @@ fn write_all(dist: &Path) -> Result<usize, String> {
     let sheet = index.split("<link rel=\"stylesheet\"").nth(1).and_then(|rest| rest.split('>').next()).ok_or("index.html has no stylesheet")?;
     let href = sheet.split("href=\"").nth(1).and_then(|h| h.split('"').next()).ok_or("the stylesheet link has no href")?;
     let base = std::env::var("GUIDE_PUBLIC_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".into());
-    let site = page::Site { catalog: &catalog, stylesheet: href.to_string(), base: base.trim_end_matches('/').to_string() };
+    let catalog_version = std::fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find_map(|f| Some(f.strip_prefix("catalog-texts-")?.strip_suffix(".json")?.to_string()))
+        .ok_or("no catalog-texts-HASH.json in the site")?;
+    let site = page::Site { catalog: &catalog, stylesheet: href.to_string(), base: base.trim_end_matches('/').to_string(), catalog_version };
     let mut written = 0;
     let mut put = |path: String, html: String| -> Result<(), String> {
         let file = dist.join(path.trim_start_matches('/')).join("index.html");
@@ -55,6 +61,7 @@ fn write_all(dist: &Path) -> Result<usize, String> {
             put(site.service_path(&s.id, lang), site.service(s, lang))?;
         }
         put(site.list_path(lang), site.list(lang))?;
+        put(site.about_path(lang), site.about(lang))?;
     }
     std::fs::write(dist.join("sitemap.xml"), site.sitemap()).map_err(|e| e.to_string())?;
     Ok(written)

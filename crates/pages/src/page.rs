@@ -13,6 +13,8 @@ pub struct Site<'c> {
     pub stylesheet: String,
     /// Where the guide is public, for canonical links and the sitemap.
     pub base: String,
+    /// The services' texts file's hash: what changes when the catalog does.
+    pub catalog_version: String,
 }
 
 /// The address of a page in a language: Chinese at the root, English under `/en`.
@@ -56,6 +58,7 @@ impl Site<'_> {
                     }
                     main id="main" { (body) }
                     footer class="site-footer" {
+                        p { a href=(self.about_path(lang)) { (lang.pick("关于本指南", "About this guide")) } " · " a href=(self.list_path(lang)) { (lang.pick("全部服务", "All services")) } }
                         p { (lang.pick(
                             format!("本页依据《{}》（{}，规划期 {} 年）整理，仅供参考，具体以主管部门最新政策为准。请到政务服务大厅或拨打 12345 咨询。", document.title.zh, document.number, document.period),
                             format!("This page follows {} ({}, covering {}). It is guidance only: the responsible department's current rules decide. Ask at a government service hall or call 12345.", document.title.en, document.number, document.period),
@@ -134,9 +137,49 @@ impl Site<'_> {
         self.frame(lang, &self.list_path(lang), &other, title, title, body)
     }
 
+    pub fn about_path(&self, lang: Lang) -> String {
+        at("/about/", lang)
+    }
+
+    /// What the guide is, what it rests on, how it decides, what it does
+    /// not know, what it keeps, and where a decision is made.
+    pub fn about(&self, lang: Lang) -> String {
+        let c = self.catalog;
+        let title = lang.pick("关于本指南", "About this guide");
+        let z = |zh: &str, en: &str| lang.pick(zh, en).to_string();
+        let body = html! {
+            h1 { (title) }
+            h2 { (z("依据的规划", "The plan it follows")) }
+            @for d in &c.documents {
+                p { "《" (d.title.get(lang)) "》" }
+                ul {
+                    li { (z("文号：", "Number: ")) (d.number) }
+                    li { (z("印发日期：", "Issued: ")) (d.issued) " · " (z("公布日期：", "published: ")) (d.published) }
+                    li { (z("规划期：", "Period: ")) (d.period) }
+                }
+            }
+            p { (lang.pick(format!("服务目录版本 {}，收录规划里的 {} 项服务，每项都引用规划原文。", self.catalog_version, c.services.len()), format!("Catalog version {}: {} services of the plan, each citing the plan's own sentence.", self.catalog_version, c.services.len()))) " " a href=(self.list_path(lang)) { (z("看全部服务", "See all services")) } }
+            h2 { (z("结果怎么判断", "How a result is decided")) }
+            ul {
+                li { strong { (z("可以享受：", "Eligible: ")) } (z("您的回答符合规划写明的条件。", "your answers meet the conditions the plan sets.")) }
+                li { strong { (z("可能可以享受：", "May be eligible: ")) } (z("还缺您的某个回答，或者规划没有写明具体条件，由有关部门认定（页面会写明是哪个部门）。", "an answer is missing, or the plan sets no exact conditions and a department decides (the page names which).")) }
+                li { strong { (z("暂不符合：", "Not eligible: ")) } (z("您的某个回答不符合规划写明的条件，页面会写明是哪一条。", "one of your answers does not meet a condition the plan sets; the page says which.")) }
+            }
+            h2 { (z("指南不知道的", "What the guide does not know")) }
+            p { (z("规划没有写的金额、标准、收入和财产条件，指南一律不写；现行的具体政策以主管部门为准。结果仅供参考，不是审批决定。", "Amounts, thresholds, income and asset tests the plan does not give are never shown; the departments' current rules decide. Results are guidance, not decisions.")) }
+            h2 { (z("您的回答", "Your answers")) }
+            p { (z("回答只在您的设备上使用，不会上传到任何地方；没有统计和跟踪；除非您自己选择，不保存任何内容。", "Your answers are used on your device only and never uploaded; there is no analytics or tracking; nothing is kept unless you choose to.")) }
+            h2 { (z("去哪里办", "Where to get a decision")) }
+            p { (z("请到所在县（市、区）的政务服务大厅，或拨打 12345 政务服务便民热线咨询。", "Ask at your district's government service hall, or call the 12345 hotline.")) }
+            p class="actions" { a class="button start" href="/household" { (z("开始查一查", "Start")) } }
+        };
+        let other = self.about_path(if lang == Lang::Zh { Lang::En } else { Lang::Zh });
+        self.frame(lang, &self.about_path(lang), &other, title, title, body)
+    }
+
     /// The pages for a search engine, in both languages.
     pub fn sitemap(&self) -> String {
-        let paths = [Lang::Zh, Lang::En].into_iter().flat_map(|lang| std::iter::once(self.list_path(lang)).chain(self.catalog.services.iter().map(move |s| self.service_path(&s.id, lang))));
+        let paths = [Lang::Zh, Lang::En].into_iter().flat_map(|lang| [self.list_path(lang), self.about_path(lang)].into_iter().chain(self.catalog.services.iter().map(move |s| self.service_path(&s.id, lang))));
         let urls: String = paths.map(|p| format!("  <url><loc>{}{p}</loc></url>\n", self.base)).collect();
         format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n<url><loc>{}/</loc></url>\n{urls}</urlset>\n", self.base)
     }
