@@ -8,7 +8,7 @@ use super::speech::ReadAloud;
 use guide_core::engine::explain::{person, question, value_text};
 use guide_core::profile::facts::{find, group_of, FactId, Kind, FACTS};
 use guide_core::profile::Val;
-use guide_core::questionnaire::{choices, situations_of, About, Form, Reply};
+use guide_core::questionnaire::{choices, situations_of, About, Form, Page, Reply};
 use crate::route::Back;
 use guide_core::text::Lang;
 use leptos::either::{Either, EitherOf3};
@@ -22,10 +22,10 @@ pub fn QuestionPage(key: String, who: String, back: Option<Back>) -> impl IntoVi
     let ctx = ctx();
     let page = find(&key).zip(About::parse(&who)).and_then(|(fact, about)| {
         // 修改 from check answers shows what was answered too; 再回答 from the results asks what is open.
-        ctx.session.with_untracked(|s| s.page(ctx.catalog, fact, about, back == Some(Back::Check))).map(|p| (fact, about, p.form))
+        ctx.session.with_untracked(|s| s.page(ctx.catalog, fact, about, back == Some(Back::Check))).map(|p| (fact, about, p))
     });
     match page {
-        Some((_, about, Form::Rows { rows })) => EitherOf3::A(view! { <super::rows::RowsForm rows about back/> }),
+        Some((_, about, Page { form: Form::Rows { rows }, pages_left: left })) => EitherOf3::A(view! { <super::rows::RowsForm rows about left back/> }),
         Some((fact, about, _)) => EitherOf3::B(view! { <QuestionForm fact about back/> }),
         None => EitherOf3::C(view! { <NotFound/> }),
     }

@@ -157,7 +157,12 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
     view! {
         <Notices/>
         <h1>{tr(|m| m.results_title)}</h1>
-        <div class="summary" role="status" aria-live="polite">{move || summary(catalog, &results.get(), pages.get(), ctx.lang.get())}</div>
+        <div class="summary" role="status" aria-live="polite">{move || {
+            let r = results.get();
+            // What 再回答 takes is worked out only when something is open.
+            let pages = if r.count(Group::Open) > 0 { pages.get() } else { 0 };
+            summary(catalog, &r, pages, ctx.lang.get())
+        }}</div>
         <p class="actions">
             {move || (count(Group::Open) > 0).then(|| view! {
                 <button type="button" class="button" on:click=answer_more>{move || (ctx.msg().results_answer_more)(pages.get())}</button>

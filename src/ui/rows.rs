@@ -49,13 +49,13 @@ fn field_id((fact, who): Row) -> String {
 }
 
 #[component]
-pub fn RowsForm(rows: Vec<Row>, about: About, back: Option<Back>) -> impl IntoView {
+pub fn RowsForm(rows: Vec<Row>, about: About, left: usize, back: Option<Back>) -> impl IntoView {
     let ctx = ctx();
     let m = move || ctx.msg();
     let first = rows[0].0;
-    let (rows, left, answered) = ctx.session.with_untracked(|s| {
+    let (rows, answered) = ctx.session.with_untracked(|s| {
         let rows: Vec<(Row, RwSignal<String>)> = rows.iter().map(|&(f, who)| ((f, who), RwSignal::new(held((f, who), s.current(f, who))))).collect();
-        (rows, s.page(ctx.catalog, first, about, false).map_or(0, |p| p.pages_left), s.answered)
+        (rows, s.answered)
     });
     let first_time = rows.iter().all(|(_, v)| v.get_untracked().is_empty());
     // A row is named by the person (everyone's age) or by what it asks.

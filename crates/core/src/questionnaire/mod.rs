@@ -150,18 +150,19 @@ impl Session {
             last = Some((fact, about));
             let Some(page) = s.page(catalog, fact, about, false) else { break };
             match page.form {
-                Form::One { facts, member } => facts.into_iter().for_each(|f| {
+                Form::One { ref facts, member } => facts.iter().copied().for_each(|f| {
                     let member = if FACTS[f].scope == Scope::Household { None } else { member };
                     s.answer(f, member, told(f, member));
                 }),
-                Form::Rows { rows } => rows.into_iter().for_each(|(f, m)| s.answer(f, m, told(f, m))),
-                Form::Anyone { facts } => {
-                    let ticked: Vec<bool> = facts.iter().map(|&f| (0..truth.members.len()).any(|m| has(f, m))).collect();
-                    s.answer_anyone(&facts, Some(&ticked));
+                Form::Rows { ref rows } => rows.iter().for_each(|&(f, m)| s.answer(f, m, told(f, m))),
+                // The household's pages take ticks, through the browser's own path.
+                Form::Anyone { ref facts } => {
+                    let bits = facts.iter().enumerate().filter(|&(_, &f)| (0..truth.members.len()).any(|m| has(f, m))).fold(0, |b, (i, _)| b | 1 << i);
+                    s.reply(&page.form, Reply::Ticks(bits));
                 }
-                Form::Whom { fact, members } => {
-                    let chosen: Vec<usize> = members.into_iter().filter(|&m| has(fact, m)).collect();
-                    s.answer_whom(fact, Some(&chosen));
+                Form::Whom { fact, ref members } => {
+                    let bits = members.iter().enumerate().filter(|&(_, &m)| has(fact, m)).fold(0, |b, (i, _)| b | 1 << i);
+                    s.reply(&page.form, Reply::Ticks(bits));
                 }
             }
             pages += 1;
