@@ -1,7 +1,8 @@
 // Browser benchmarks of the release build in dist/, as a resident feels
 // them, written to docs/performance.md with the engine and size figures
 // scripts/bench gathered (bench-out/engine.txt, bench-out/size.txt):
-// - Lighthouse (mobile preset: slow 4G, 4x CPU) on the start and results pages;
+// - Lighthouse (mobile preset: slow 4G, 4x CPU) on the start page, a
+//   service's static page and the results page;
 // - interaction latency as Chrome's INP measures it (Event Timing API: from
 //   the input to the next paint), with 4x CPU throttling, over full flows of
 //   a household of four: every tap and key press from the start page to the
@@ -25,7 +26,7 @@ mkdirSync("bench-out", { recursive: true });
 
 // Async: the static server runs in this same process and must keep serving.
 async function lighthouse(name, path) {
-  const out = `bench-out/lighthouse-${name}.json`;
+  const out = `bench-out/lighthouse-${name.replace(/ /g, "-")}.json`;
   await promisify(execFile)("node_modules/.bin/lighthouse", [url + path, "--quiet", `--chrome-flags=${FLAGS}`, "--only-categories=performance,accessibility,best-practices", "--output=json", `--output-path=${out}`], { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
   const r = JSON.parse(readFileSync(out, "utf8"));
   const a = (id) => r.audits[id].numericValue;
@@ -33,7 +34,7 @@ async function lighthouse(name, path) {
 }
 
 const FAMILY = { v: 1, household: { area: "urban", support_status: "low_income", housing: "difficulty", tenure: "rent" }, members: [{ role: "self", age: 38, sex: "female", work: "flexible" }, { role: "spouse", age: 40, work: "unemployed" }, { role: "child", age: 2 }, { role: "parent", age: 72, chronic: ["hypertension"] }] };
-const lighthouseRows = [await lighthouse("start", "/"), await lighthouse("results", "/results#p=" + Buffer.from(JSON.stringify(FAMILY)).toString("base64url"))];
+const lighthouseRows = [await lighthouse("start", "/"), await lighthouse("service page", "/service/public-rental-housing/"), await lighthouse("results", "/results#p=" + Buffer.from(JSON.stringify(FAMILY)).toString("base64url"))];
 
 /** Every interaction's latency so far (the longest event of each): where,
  * what, and its parts (input delay, handlers, rendering to the paint). */

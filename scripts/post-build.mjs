@@ -1,7 +1,9 @@
 // trunk post_build hook, for every build (serve and release):
 // 1. moves trunk's inline module boot script into a hashed external file,
 //    so index.html has no inline script and runs under
-//    Content-Security-Policy script-src 'self' 'wasm-unsafe-eval';
+//    Content-Security-Policy script-src 'self' 'wasm-unsafe-eval'; the page
+//    loads it through public/load.js after its first paint, so trunk's
+//    preloads of the wasm go (see load.js);
 // 2. copies the services' texts file that build.rs wrote for this wasm
 //    (its name, catalog-texts-HASH.json, is inside the wasm) into the site;
 // 3. gives the web server's 404 page (public/404.html) the site's stylesheet,
@@ -25,9 +27,16 @@ html = html.replace(inline, (_, code) => {
   const name = `boot-${hash.toString("hex").slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   count++;
-  return `<script type="module" src="/${name}" integrity="sha384-${hash.toString("base64")}"></script>`;
+  const load = readFileSync("public/load.js");
+  const loadHash = createHash("sha384").update(load).digest();
+  const loadName = `load-${loadHash.toString("hex").slice(0, 16)}.js`;
+  writeFileSync(join(dir, loadName), load);
+  return `<script src="/${loadName}" integrity="sha384-${loadHash.toString("base64")}" crossorigin="anonymous" data-boot="/${name}" defer></script>`;
 });
 if (count === 0) throw new Error("no inline boot script found in index.html");
+const preloads = /<link rel="(modulepreload|preload)"[^>]*>\s*/g;
+if ((html.match(preloads) ?? []).length !== 2) throw new Error("expected trunk's two preloads (the JS and the wasm) in index.html");
+html = html.replace(preloads, "");
 // In a sandboxed iframe without allow-same-origin every file is cross-origin:
 // the stylesheet's integrity check then needs a CORS request.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
@@ -41,9 +50,6 @@ const build = join(target, "wasm32-unknown-unknown", process.env.TRUNK_PROFILE =
 const source = readdirSync(build).map((d) => join(build, d, "out", name)).find(existsSync);
 if (!source) throw new Error(`${name} not found under ${build}`);
 copyFileSync(source, join(dir, name));
-// Fetch it alongside the wasm rather than after it.
-html = readFileSync(file, "utf8").replace("</head>", `<link rel="preload" href="/${name}" as="fetch" crossorigin="anonymous"></head>`);
-writeFileSync(file, html);
 
 // 3. The 404 page is plain HTML with the hashed stylesheet of this build.
 const sheet = readFileSync(file, "utf8").match(/<link rel="stylesheet"[^>]*>/)?.[0];

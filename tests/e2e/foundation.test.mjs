@@ -49,6 +49,27 @@ test("the static start page in index.html says what the app says, and is replace
   await live.context.close();
 });
 
+test("the start page's largest paint is the static page's, even when the wasm is ready before the first paint (LCP = FCP)", async () => {
+  const { context, page } = await newPage(browser);
+  // An LCP entry's element is gone once the app replaces the static page,
+  // so the test proves it by time: the largest paint is the first paint,
+  // and the first paint came before the app took the static page away.
+  await page.addInitScript(() => {
+    window.__lcp = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp.push(e.startTime); }).observe({ type: "largest-contentful-paint", buffered: true });
+    new MutationObserver((changes, observer) => {
+      if (changes.some((c) => [...c.removedNodes].some((n) => n.id === "static-start"))) { window.__replaced = performance.now(); observer.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(srv.url + "/");
+  await ready(page);
+  await page.waitForTimeout(500);
+  const { lcp, fcp, replaced } = await page.evaluate(() => ({ lcp: window.__lcp, fcp: performance.getEntriesByName("first-contentful-paint")[0].startTime, replaced: window.__replaced }));
+  assert.ok(fcp < replaced, `first paint ${fcp} ms, before the app took over at ${replaced} ms`);
+  assert.deepEqual(lcp, [fcp], "one largest paint, the first one: the app's same start page is no larger");
+  await context.close();
+});
+
 test("an unknown address shows a plain message and a way back, not a blank page", async () => {
   const { context, page } = await newPage(browser);
   // Not a screen of the guide: the server's own page, status 404, no script needed.

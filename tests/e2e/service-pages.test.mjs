@@ -74,6 +74,53 @@ test("the list of all services, by category, each a link; an unknown service is 
   await context.close();
 });
 
+test("search on the list finds what a resident expects as they type; no match says so and leads back to the full list", async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + "/services/");
+  const field = page.getByRole("searchbox", { name: "搜索服务" });
+  const shown = () => page.locator("main li[data-find]:visible a").allInnerTexts();
+  const expect = { "低保": /低保/, "公租房": /公租房/, "孕": /孕/, "pension": /养老/ };
+  for (const [query, finds] of Object.entries(expect)) {
+    await field.fill("");
+    await field.pressSequentially(query);
+    const titles = await shown();
+    assert.ok(titles.length > 0 && titles.length < 30, `${query}: ${titles.length} found`);
+    assert.ok(titles.some((t) => finds.test(t)), `${query}: ${titles.join("、")}`);
+    assert.match(await page.locator("#find-count").innerText(), new RegExp(`找到 ${titles.length} 项服务`));
+  }
+  // A category with nothing left is hidden with its heading.
+  assert.ok((await page.locator("section.group:visible").count()) < 12);
+  await field.fill("火星移民");
+  assert.deepEqual(await shown(), []);
+  assert.match(await page.locator("#find-none").innerText(), /没有找到与“?火星移民”?有关的服务/);
+  await page.locator("#find-none").getByRole("link", { name: "看全部服务" }).click();
+  assert.equal((await shown()).length, await page.locator("main li[data-find]").count());
+  assert.deepEqual(await axe(page), []);
+  await page.goto(srv.url + "/en/services/");
+  await page.getByRole("searchbox", { name: "Search the services" }).pressSequentially("rental");
+  assert.ok((await shown()).some((t) => /rental/i.test(t)));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  // No script: no field, the whole list.
+  const off = await newPage(browser, { javaScriptEnabled: false });
+  await off.page.goto(srv.url + "/services/");
+  assert.match(await off.page.content(), /<form id="find" role="search" hidden="">/);
+  await off.context.close();
+});
+
+test("长辈模式 on a service page needs no script: larger text and targets, and back", async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + "/service/public-rental-housing/");
+  const size = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  assert.equal(await size(), "18px");
+  await page.getByRole("link", { name: "长辈模式", exact: true }).click();
+  assert.equal(await size(), "24px");
+  assert.deepEqual(await axe(page), []);
+  await page.getByRole("link", { name: "退出长辈模式" }).click();
+  assert.equal(await size(), "18px");
+  await context.close();
+});
+
 test("a result card links to the service's page, which loads as a page of its own", async () => {
   const { context, page } = await newPage(browser);
   await page.goto(srv.url + "/results" + p({ v: 1, members: [{ role: "self", age: 27, sex: "female", pregnant: true }] }));

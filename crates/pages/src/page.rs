@@ -37,7 +37,10 @@ impl Site<'_> {
         let document = &self.catalog.documents[0];
         html! {
             (DOCTYPE)
-            html lang=(lang.tag()) {
+            // id="elder": the 长辈模式 link (#elder) makes the root the
+            // target, and the stylesheet's html:target rules enlarge the
+            // page with no script.
+            html lang=(lang.tag()) id="elder" {
                 head {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";
@@ -54,6 +57,8 @@ impl Site<'_> {
                         a class="brand" href="/" { (app) }
                         div class="tools" {
                             a class="tool button secondary" href=(other) lang=(lang.pick("en", "zh-CN")) { (lang.pick("English", "中文")) }
+                            a class="tool button secondary elder-on" href="#elder" { (lang.pick("长辈模式", "Larger text")) }
+                            a class="tool button secondary elder-off" href="#" { (lang.pick("退出长辈模式", "Normal text")) }
                         }
                     }
                     main id="main" { (body) }
@@ -124,17 +129,38 @@ impl Site<'_> {
                 format!("规划里的 {} 项公共服务，按类别排列。想知道自己家能享受哪些，可以", c.services.len()),
                 format!("The {} public services of the plan, by category. To see which your household can get, ", c.services.len()),
             )) a href="/household" { (lang.pick("回答几个问题", "answer a few questions")) } (lang.pick("。", ".")) }
+            // Hidden until services-search.js shows it: with no script the
+            // full list below is the page.
+            form id="find" role="search" hidden {
+                label for="find-q" { (lang.pick("搜索服务", "Search the services")) }
+                p class="hint" id="find-hint" { (lang.pick("例如：低保、公租房、孕、养老", "For example: pension, rental housing, pregnancy")) }
+                input id="find-q" type="search" autocomplete="off" aria-describedby="find-hint";
+                p id="find-count" role="status" data-found=(lang.pick("找到 {n} 项服务", "{n} services found")) {}
+                p id="find-none" hidden {
+                    (lang.pick("没有找到与", "No service matches ")) q {} (lang.pick("有关的服务。", ". "))
+                    a href=(self.list_path(lang)) { (lang.pick("看全部服务", "See all services")) }
+                }
+            }
             @for k in &c.categories {
-                h2 class="category" { span class="icon" aria-hidden="true" { (k.icon) } (k.title.get(lang)) }
-                ul class="titles" {
-                    @for s in c.services.iter().filter(|s| s.category == k.id) {
-                        li { a href=(self.service_path(&s.id, lang)) { (s.title.get(lang)) } " — " (s.summary.get(lang)) }
+                section class="group" {
+                    h2 class="category" { span class="icon" aria-hidden="true" { (k.icon) } (k.title.get(lang)) }
+                    ul class="titles" {
+                        @for s in c.services.iter().filter(|s| s.category == k.id) {
+                            li data-find=(self.searched(s)) { a href=(self.service_path(&s.id, lang)) { (s.title.get(lang)) } " — " (s.summary.get(lang)) }
+                        }
                     }
                 }
             }
+            script src="/services-search.js" defer {}
         };
         let other = self.list_path(if lang == Lang::Zh { Lang::En } else { Lang::Zh });
         self.frame(lang, &self.list_path(lang), &other, title, title, body)
+    }
+
+    /// What the search on the list matches: the title, summary and who it
+    /// is for, in both languages ("pension" finds 养老 on the Chinese list).
+    fn searched(&self, s: &Service) -> String {
+        [Lang::Zh, Lang::En].into_iter().flat_map(|l| [s.title.get(l).to_string(), s.summary.get(l).to_string(), describe(&s.rule, l)]).collect::<Vec<_>>().join(" ").to_lowercase()
     }
 
     pub fn about_path(&self, lang: Lang) -> String {
