@@ -18,12 +18,12 @@ const wasm = sum((r) => r.file.endsWith(".wasm"));
 // The first question needs the page, the code and the styles; the services'
 // texts (catalog-texts-*.json) and the plan text load later. Some files
 // belong to other pages: the web server's 404 page, the search of the
-// services' list.
-const others = new Set(["404.html", "services-search.js"]);
+// services' list, the portal's embed script.
+const others = new Set(["404.html", "services-search.js", "embed.js"]);
 const first = sum((r) => /\.(html|js|wasm|css|svg)$/.test(r.file) && !others.has(r.file));
 const later = sum((r) => /\.(json|txt)$/.test(r.file));
-console.log(`wasm ${kb(wasm)} brotli (budget 215 KB); first question total ${kb(first)} brotli (budget 250 KB); loaded later ${kb(later)}`);
+console.log(`wasm ${kb(wasm)} brotli (budget 225 KB); first question total ${kb(first)} brotli (budget 250 KB); loaded later ${kb(later)}`);
 const over = [];
-if (wasm > 215 * 1024) over.push(`wasm is ${kb(wasm)} brotli, budget 215 KB`);
+if (wasm > 225 * 1024) over.push(`wasm is ${kb(wasm)} brotli, budget 225 KB`);
 if (first > 250 * 1024) over.push(`first-question bytes are ${kb(first)} brotli, budget 250 KB`);
 if (over.length) { console.error("SIZE BUDGET EXCEEDED: " + over.join("; ")); process.exit(1); }

@@ -2,10 +2,11 @@
 //! evaluation, questionnaire) is `guide_core`; the catalog is read and
 //! checked at build time (build.rs) and embedded as JSON.
 //!
-//! `route` is plain Rust, tested natively; `ui` is the Leptos app and
+//! `route` and `settings` are plain Rust, tested natively; `ui` is the Leptos app and
 //! exists only on wasm32.
 
 pub mod route;
+pub mod settings;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

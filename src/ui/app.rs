@@ -3,14 +3,16 @@
 
 use super::i18n::{msg, Msg};
 use super::nav::Nav;
-use super::{check, crash, household, prefill, question, results, source, start};
+use super::{check, crash, embed, household, prefill, question, results, source, start};
 use guide_core::catalog::Catalog;
 use guide_core::profile::facts::FACTS;
 use guide_core::questionnaire::Session;
 use crate::route::{Back, Route};
+use crate::settings::Settings;
 use guide_core::text::Lang;
 use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Everything the screens share. The session is the one place that holds
 /// a resident's answers, so clearing it forgets them all.
@@ -23,12 +25,20 @@ pub struct Ctx {
     pub session: RwSignal<Session>,
     pub lang: RwSignal<Lang>,
     pub elder: RwSignal<bool>,
+    /// Inside a portal's page (`?embed=1`): the portal has the site's title.
+    pub embed: bool,
     pub nav: Nav,
 }
 
 impl Ctx {
     pub fn msg(&self) -> &'static Msg {
         msg(self.lang.get())
+    }
+
+    /// Forgets every answer and goes back to the start page.
+    pub fn start_over(&self) {
+        self.session.set(Session::new());
+        self.nav.go("/");
     }
 }
 
@@ -102,21 +112,47 @@ pub fn next_path(ctx: &Ctx, back: Option<Back>) -> String {
 
 #[component]
 pub fn App(catalog: &'static Catalog) -> impl IntoView {
-    let ctx = Ctx { catalog, texts: RwSignal::new(Texts::Loading), session: RwSignal::new(Session::new()), lang: RwSignal::new(Lang::Zh), elder: RwSignal::new(false), nav: Nav::new() };
+    // What a portal's link or frame sets (docs/embed.md); a bad setting
+    // is only a warning in the console.
+    let (settings, warnings) = Settings::from_query(&window().location().search().unwrap_or_default());
+    for warning in warnings {
+        web_sys::console::warn_1(&warning.into());
+    }
+    let keep: &'static str = Box::leak(settings.kept().into_boxed_str());
+    let ctx = Ctx {
+        catalog,
+        texts: RwSignal::new(Texts::Loading),
+        session: RwSignal::new(Session::new()),
+        lang: RwSignal::new(settings.lang.unwrap_or(Lang::Zh)),
+        elder: RwSignal::new(settings.elder.unwrap_or(false)),
+        embed: settings.embed,
+        nav: Nav::new(keep),
+    };
     provide_context(ctx);
     load_texts(ctx);
-    // Keep <html lang>, the title and the elder-mode class right.
-    Effect::new(move |_| {
+    let root = document().document_element().map(|r| r.unchecked_into::<web_sys::HtmlElement>());
+    if let (Some(root), Some(colour)) = (&root, &settings.brand) {
+        // Through the CSSOM, which the CSP (no inline style) allows.
+        let _ = root.style().set_property("--brand", colour);
+        let _ = root.style().set_property("--brand-dark", colour);
+    }
+    // Keep <html lang>, the title and the mode classes right.
+    let root = send_wrapper::SendWrapper::new(root);
+    // A portal that frames the guide hears of a switch by the resident.
+    Effect::new(move |set: Option<()>| {
         let lang = ctx.lang.get();
         let elder = ctx.elder.get();
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(root) = doc.document_element() {
-                let _ = root.set_attribute("lang", lang.tag());
-                let _ = root.set_attribute("class", if elder { "elder" } else { "" });
-            }
-            doc.set_title(msg(lang).app_title);
+        if let Some(root) = root.as_ref() {
+            let _ = root.set_attribute("lang", lang.tag());
+            let _ = root.class_list().toggle_with_force("elder", elder);
+            let _ = root.class_list().toggle_with_force("embed", ctx.embed);
+        }
+        document().set_title(msg(lang).app_title);
+        if set.is_some() {
+            embed::tell(crate::settings::Outgoing::Settings { lang, elder });
         }
     });
+    embed::connect(ctx);
     // The crash page can restore what was answered.
     Effect::new(move |_| crash::remember(ctx.session.with(|s| s.answers.clone())));
     view! {
@@ -149,7 +185,8 @@ fn Header() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{tr(|m| m.skip_to_content)}</a>
         <header class="site-header">
-            <a href="/" class="brand">{tr(|m| m.app_title)}</a>
+            // In a portal's page the portal's own header names the site.
+            <a href="/" class="brand" hidden=ctx.embed>{tr(|m| m.app_title)}</a>
             <div class="tools">
                 <button type="button" class="tool" on:click=toggle_lang
                     lang=move || if ctx.lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
@@ -159,6 +196,7 @@ fn Header() -> impl IntoView {
                     on:click=move |_| ctx.elder.update(|e| *e = !*e)>
                     {move || if ctx.elder.get() { m().elder_off } else { m().elder_on }}
                 </button>
+                <button type="button" class="tool" hidden=!ctx.embed on:click=move |_| ctx.start_over()>{tr(|m| m.start_over)}</button>
             </div>
         </header>
     }

@@ -105,6 +105,7 @@ pub struct Msg {
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
     pub start_again: &'static str,
+    pub start_over: &'static str,
     pub footer_privacy: &'static str,
 }
 
@@ -201,6 +202,7 @@ pub const ZH: Msg = Msg {
     not_found_title: "找不到这个页面",
     not_found_body: "这个链接可能不完整或已失效。您的回答没有丢失。",
     start_again: "回到首页",
+    start_over: "重新开始",
     footer_privacy: "回答不会离开这台设备 · 不使用统计和跟踪",
 };
 
@@ -307,6 +309,7 @@ pub const EN: Msg = Msg {
     not_found_title: "Page not found",
     not_found_body: "This link may be incomplete or out of date. Your answers are not lost.",
     start_again: "Go to the start page",
+    start_over: "Start again",
     footer_privacy: "Answers never leave this device · no analytics or tracking",
 };
 

@@ -4,6 +4,7 @@
 mod app;
 mod check;
 mod crash;
+mod embed;
 mod fetch;
 mod household;
 mod i18n;

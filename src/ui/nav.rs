@@ -12,6 +12,9 @@ pub struct Nav {
     /// The path and query shown.
     here: RwSignal<String>,
     pub route: Memo<Route>,
+    /// Added to the query of every address, so a reload keeps it: the
+    /// portal's settings (`crate::settings::Settings::kept`).
+    keep: &'static str,
 }
 
 /// The path and query in the address bar.
@@ -23,12 +26,12 @@ pub fn address() -> String {
 impl Nav {
     /// Follows the back and forward buttons and takes over clicks on links
     /// to this site, for as long as the calling component lives.
-    pub fn new() -> Nav {
+    pub fn new(keep: &'static str) -> Nav {
         let here = RwSignal::new(address());
-        let nav = Nav { here, route: Memo::new(move |_| here.with(|a| Route::parse(a))) };
+        let nav = Nav { here, route: Memo::new(move |_| here.with(|a| Route::parse(a))), keep };
         let popstate = window_event_listener(leptos::ev::popstate, move |_| {
             if nav.show(address()) {
-                request_animation_frame(focus_heading);
+                request_animation_frame(shown);
             }
         });
         let click = window_event_listener(leptos::ev::click, move |ev| {
@@ -49,14 +52,15 @@ impl Nav {
     /// to the top.
     pub fn go(&self, to: &str) {
         window().scroll_to_with_x_and_y(0.0, 0.0);
-        if !self.show(to.to_string()) {
+        let to = crate::settings::with_query(to, self.keep);
+        if !self.show(to.clone()) {
             return;
         }
         if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to));
         }
         // Once the new screen is built (effects run before the frame).
-        request_animation_frame(focus_heading);
+        request_animation_frame(shown);
     }
 
     /// Shows the screen for `address`, without history; whether it is a
@@ -68,6 +72,13 @@ impl Nav {
         }
         new
     }
+}
+
+/// A new screen is shown: focus on its heading, and a portal page that
+/// frames the guide shows the guide's top.
+fn shown() {
+    focus_heading();
+    super::embed::tell(crate::settings::Outgoing::Screen);
 }
 
 /// A new screen starts at its heading, as a new page would: a screen

@@ -12,7 +12,6 @@ use crate::route::Back;
 use guide_core::catalog::{Catalog, Per, Service};
 use guide_core::engine::explain::{people, person};
 use guide_core::engine::{Evaluation, Outcome};
-use guide_core::questionnaire::Session;
 use guide_core::results::{outcomes_in, Group, Results};
 use guide_core::text::Lang;
 use leptos::either::Either;
@@ -119,10 +118,7 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
     };
     let shown = RwSignal::new(false);
     let answers_open = RwSignal::new(false);
-    let restart = move |_| {
-        ctx.session.set(Session::new());
-        ctx.nav.go("/");
-    };
+    let restart = move |_| ctx.start_over();
     // 再回答: the questions that settle what is open are asked, one page
     // after another, and then the results.
     let answer_more = move |_| {

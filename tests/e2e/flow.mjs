@@ -25,9 +25,11 @@ export async function go(page, action) {
  * (each row of a page of rows, each person named on a "是谁" page, each
  * situation on a household page as "fact@anyone"; a box ticked from a
  * link's answers is shown, not asked, and stays ticked), in order.
- * `until`: stops on the first page whose address it matches.
+ * `until`: stops on the first page whose address it matches; `each` is
+ * called after each page is answered and the next one shown. `page` may
+ * be a frame (the guide in a portal's page).
  */
-export async function answerAll(page, script = {}, { unsure = "不确定 / 不知道", none = "都没有", next = "继续", until = null } = {}) {
+export async function answerAll(page, script = {}, { unsure = "不确定 / 不知道", none = "都没有", next = "继续", until = null, each = null } = {}) {
   const asked = [];
   const boxLists = Object.entries(script).filter(([k]) => k.startsWith("boxes@")).map(([k, v]) => [k.slice(6), v]);
   const has = (key, label, who) => script[`${key}@${who}`] === "是" || boxLists.some(([w, list]) => (who === undefined || w === String(who)) && list.includes(label));
@@ -73,6 +75,7 @@ export async function answerAll(page, script = {}, { unsure = "不确定 / 不�
       else await page.getByLabel(unsure, { exact: true }).check();
     }
     await go(page, () => page.getByRole("button", { name: next }).click());
+    await each?.();
   }
   return asked;
 }
