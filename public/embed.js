@@ -14,6 +14,8 @@
 // Settings on the element (all optional):
 //   data-event    a life event to start at (baby, school, job, old-age, ...)
 //   data-service  one service's own page instead of the questions
+//   data-prefill  answers to start with, in a share form of the household
+//                 profile (profile-v1.md): "p=..." or "z=..."
 //   data-lang     "en" for English (default Chinese)
 //   data-elder    "1" for 长辈模式
 //   data-brand    the portal's colour, #rrggbb, dark enough for white text
@@ -50,7 +52,9 @@
     const d = box.dataset;
     const path = d.service ? `/service/${encodeURIComponent(d.service)}/` : d.event ? "/household" : "/";
     const frame = document.createElement("iframe");
-    frame.src = `${guide}${path}?${settingsQuery(d)}`;
+    // Answers travel in the fragment, which is never sent to a server.
+    const prefill = /^[pz]=[A-Za-z0-9_-]+$/.test(d.prefill ?? "") ? `#${d.prefill}` : "";
+    frame.src = `${guide}${path}?${settingsQuery(d)}${prefill}`;
     frame.title = d.title || (d.lang === "en" ? "Anyang Public Services Guide" : "安阳市公共服务指南");
     frame.loading = "lazy";
     frame.referrerPolicy = "no-referrer";

@@ -4,7 +4,7 @@
 // served by nginx with frame-ancestors set to the portal's origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage, shot } from "./harness.mjs";
+import { serve, launch, newPage, shot, p } from "./harness.mjs";
 import { answerAll, go, axe } from "./flow.mjs";
 import { startPortal } from "./portal.mjs";
 
@@ -129,6 +129,23 @@ test("settings at load: 长辈模式, English, a life event and the portal's col
     assert.equal(await frame.locator("header.site-header").evaluate((h) => getComputedStyle(h).backgroundColor), "rgb(11, 83, 148)", `${bad}: the guide's own colour`);
   }
   assert.equal(warnings.filter((w) => w.includes("anyang-guide: ignored brand")).length, 3, warnings.join("\n"));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("deep links: answers pre-filled from the portal (data-prefill), and one service's page alone (data-service)", async () => {
+  const { context, page } = await newPage(browser);
+  const answers = p({ v: 1, members: [{ role: "self", age: 67 }] }).slice(1); // "p=..."
+  await page.goto(portal.url + "/?prefill=" + answers);
+  let frame = await guideIn(page);
+  // The answers are taken and the guide goes on to what they leave open.
+  await frame.waitForURL(/\/q\//);
+  assert.doesNotMatch(frame.url(), /\/q\/age\//, "age is known from the portal's link");
+  assert.match(frame.url(), /embed=1/);
+  await page.goto(portal.url + "/?service=public-rental-housing");
+  frame = await (await page.waitForSelector("iframe")).contentFrame();
+  await frame.waitForSelector("main h1");
+  assert.match(await frame.locator("main h1").innerText(), /公租房/);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

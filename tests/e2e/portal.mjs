@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 
 const dir = new URL("./portal/", import.meta.url);
-const SETTINGS = ["event", "lang", "elder", "brand", "sandbox", "service"];
+const SETTINGS = ["event", "lang", "elder", "brand", "sandbox", "service", "prefill"];
 const attr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 /** Starts the portal; `guide()` gives the guide's origin when a page is asked for. */
