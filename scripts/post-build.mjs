@@ -8,12 +8,15 @@
 //    (its name, catalog-texts-HASH.json, is inside the wasm) into the site;
 // 3. gives the web server's 404 page (public/404.html) the site's stylesheet,
 //    and writes every service's own static page (crates/pages, guide-pages);
-// 4. writes precompressed copies of every file.
+// 4. draws the installable app's PNG icons from public/icon.svg and writes
+//    the service worker (public/sw.js) with this version's files;
+// 5. writes precompressed copies of every file.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { Resvg } from "@resvg/resvg-js";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run this from trunk");
@@ -60,10 +63,30 @@ writeFileSync(notFound, readFileSync(notFound, "utf8").replace(/<!-- stylesheet:
 // Every service's page, the list of services and the sitemap, from the catalog.
 execFileSync("cargo", ["run", "-q", "--locked", "-p", "guide-pages", "--", dir], { stdio: "inherit" });
 
-// 4. Precompressed copies (name.br, name.gz) for servers that send them
+// 4. The icons, at the sizes Chromium's install criteria ask for; the
+//    maskable one has the drawing in the safe zone on a full background.
+const icon = readFileSync("public/icon.svg", "utf8");
+const maskable = icon.replace('viewBox="0 0 512 512">', 'viewBox="-64 -64 640 640"><rect x="-64" y="-64" width="640" height="640" fill="#0b5394"/>');
+if (maskable === icon) throw new Error("public/icon.svg: expected viewBox 0 0 512 512");
+for (const [png, svg, size] of [["icon-192.png", icon, 192], ["icon-512.png", icon, 512], ["icon-maskable-512.png", maskable, 512]]) {
+  writeFileSync(join(dir, png), new Resvg(svg, { fitTo: { mode: "width", value: size } }).render().asPng());
+}
+// The offline copy: every file of the app at the top of the site, the lists
+// and the about pages (a service's page is kept once visited), not the
+// server's 404 page (internal to nginx), the portal's embed script, the
+// sitemap or the worker itself. Its version is a hash of them all, so any
+// change makes a new worker.
+const notKept = new Set(["index.html", "404.html", "embed.js", "sw.js", "sitemap.xml"]);
+const kept = ["/", ...readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f) && !notKept.has(f) && statSync(join(dir, f)).isFile()).map((f) => `/${f}`), "/services/", "/en/services/", "/about/", "/en/about/"];
+const fileOf = (url) => join(dir, url.endsWith("/") ? `${url}index.html` : url);
+const version = createHash("sha256");
+for (const url of kept) version.update(url).update(readFileSync(fileOf(url)));
+writeFileSync(join(dir, "sw.js"), readFileSync("public/sw.js", "utf8").replace("__VERSION__", version.digest("hex").slice(0, 16)).replace("__FILES__", JSON.stringify(kept)));
+
+// 5. Precompressed copies (name.br, name.gz) for servers that send them
 //    as is (nginx brotli_static / gzip_static), so nothing is compressed
 //    per request.
-for (const f of readdirSync(dir, { recursive: true }).filter((f) => /\.(html|js|wasm|css|svg|json|txt|xml)$/.test(f))) {
+for (const f of readdirSync(dir, { recursive: true }).filter((f) => /\.(html|js|wasm|css|svg|json|txt|xml|webmanifest)$/.test(f))) {
   const raw = readFileSync(join(dir, f));
   writeFileSync(join(dir, f + ".br"), brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
   writeFileSync(join(dir, f + ".gz"), gzipSync(raw, { level: 9 }));

@@ -18,8 +18,9 @@ const wasm = sum((r) => r.file.endsWith(".wasm"));
 // The first question needs the page, the code and the styles; the services'
 // texts (catalog-texts-*.json) and the plan text load later. Some files
 // belong to other pages: the web server's 404 page, the search of the
-// services' list, the portal's embed script.
-const others = new Set(["404.html", "services-search.js", "embed.js"]);
+// services' list, the portal's embed script; the offline copy's worker is
+// registered after the first paint and fetches in the background.
+const others = new Set(["404.html", "services-search.js", "embed.js", "sw.js"]);
 const first = sum((r) => /\.(html|js|wasm|css|svg)$/.test(r.file) && !others.has(r.file));
 const later = sum((r) => /\.(json|txt)$/.test(r.file));
 console.log(`wasm ${kb(wasm)} brotli (budget 225 KB); first question total ${kb(first)} brotli (budget 250 KB); loaded later ${kb(later)}`);

@@ -177,6 +177,10 @@ test("Trusted Types are enforced: HTML from a string is refused, and the app nev
   await ready(page);
   const refused = await page.evaluate(() => { try { document.body.insertAdjacentHTML("beforeend", "<b>x</b>"); return false; } catch (e) { return e instanceof TypeError; } });
   assert.ok(refused, "the server's CSP makes the browser refuse string-to-HTML sinks");
+  // The one policy (load.js's, for /sw.js) is taken: no other can be made.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const policies = await page.evaluate(() => ["guide-sw", "other"].map((name) => { try { trustedTypes.createPolicy(name, {}); return "made"; } catch { return "refused"; } }));
+  assert.deepEqual(policies, ["refused", "refused"]);
   page.problems.length = 0; // that refusal is logged; the app itself must log nothing
   await page.getByRole("link", { name: "开始" }).click();
   await page.waitForURL(/\/household$/);
