@@ -13,6 +13,7 @@ mod prefill;
 mod question;
 mod results;
 mod rows;
+mod share;
 mod source;
 mod speech;
 mod start;

@@ -143,7 +143,6 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
         before.remove();
         after.remove();
     });
-    let share = move || format!("{}/results#{}", window().location().origin().unwrap_or_default(), ctx.session.with(|s| s.share_fragment()));
     let titles = move |group: Group| {
         move || {
             let lang = ctx.lang.get();
@@ -201,11 +200,7 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
             <summary><h2>{tr(|m| m.results_not)}</h2></summary>
             {move || shown.get().then(|| cards(catalog, not_eligible, By::Category, only))}
         </details>
-        <section class="share" aria-labelledby="share">
-            <h2 id="share">{tr(|m| m.results_share)}</h2>
-            <p id="share-hint">{tr(|m| m.results_share_hint)}</p>
-            <input type="text" readonly class="share-link" aria-labelledby="share" aria-describedby="share-hint" prop:value=share/>
-        </section>
+        <super::share::ShareLink/>
         <p><button type="button" class="secondary" on:click=restart>{tr(|m| m.results_restart)}</button></p>
     }
 }

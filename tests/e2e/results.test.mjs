@@ -196,3 +196,27 @@ test("every household case of three or more: results within six phone screens be
     await context.close();
   }
 });
+
+test("发给家人: copied where the browser has no share sheet, the share sheet where it has one; the link is the same results", async () => {
+  const { context, page } = await newPage(browser, { permissions: ["clipboard-read", "clipboard-write"] });
+  await page.goto(srv.url + "/results" + p(RETIRED));
+  await ready(page);
+  const link = await page.locator(".share-link").inputValue();
+  assert.match(link, /\/results#p=[\w-]+$/);
+  assert.match(await page.locator("#share-hint").innerText(), /拿到链接的人都能看到这些回答/);
+  assert.equal(await page.evaluate(() => "share" in navigator), false, "desktop Chromium on Linux has no share sheet");
+  await page.getByRole("button", { name: "发给家人" }).click();
+  await page.locator(".share-said", { hasText: "链接已复制" }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  await context.close();
+  // A phone's share sheet, stood in for by a script that records what it got.
+  const phone = await newPage(browser);
+  await phone.page.addInitScript(() => { navigator.share = async (data) => { window.__shared = data; }; });
+  await phone.page.goto(srv.url + "/results" + p(RETIRED));
+  await ready(phone.page);
+  await phone.page.getByRole("button", { name: "发给家人" }).click();
+  await phone.page.locator(".share-said", { hasText: "已经发出" }).waitFor();
+  assert.deepEqual(await phone.page.evaluate(() => window.__shared), { title: "安阳市公共服务指南", url: link.replace(/^http:\/\/[^/]+/, srv.url) });
+  assert.deepEqual(phone.page.problems, []);
+  await phone.context.close();
+});
