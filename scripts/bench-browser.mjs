@@ -147,7 +147,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on the development machine (2 
 
 | what | budget | checked by |
 | --- | --- | --- |
-| wasm | ≤ 225 KB brotli (200 until ADR 7, 215 until ADR 10) | \`scripts/size-check.mjs\`, in the test command |
+| wasm | ≤ 230 KB brotli (200 until ADR 7, 215 until ADR 10, 225 until ADR 11) | \`scripts/size-check.mjs\`, in the test command |
 | everything the first question needs | ≤ 250 KB brotli | the same |
 | interaction to next paint, 4× CPU throttling, full flows of a household of four | median ≤ ${BUDGET.median} ms, p90 ≤ ${BUDGET.p90} ms | this bench |
 | Lighthouse mobile, start and results pages | performance ≥ 90, accessibility 100 | this bench |

@@ -57,9 +57,12 @@ impl Settings {
     /// inside the portal's frame stays embedded and in the portal's colour.
     /// Language and 长辈模式 are not kept: the resident may switch them.
     pub fn kept(&self) -> String {
-        let embed = self.embed.then(|| "embed=1".to_string());
-        let brand = self.brand.as_ref().map(|c| format!("brand={}", &c[1..]));
-        embed.into_iter().chain(brand).collect::<Vec<_>>().join("&")
+        let mut kept = String::from(if self.embed { "embed=1" } else { "" });
+        if let Some(colour) = &self.brand {
+            kept += if kept.is_empty() { "brand=" } else { "&brand=" };
+            kept += &colour[1..];
+        }
+        kept
     }
 }
 
@@ -103,9 +106,8 @@ pub fn brand(value: &str) -> Result<String, String> {
     let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0);
     let ratio = contrast([channel(0), channel(2), channel(4)], [255, 255, 255]);
     if ratio < MIN_CONTRAST {
-        // In hundredths: formatting a float would cost the wasm 10 KB.
-        let hundredths = (ratio * 100.0) as u32;
-        return Err(format!("white text on it has contrast {}.{:02}:1, below 4.5:1", hundredths / 100, hundredths % 100));
+        // No figure in the message: formatting a float costs the wasm 6 KB.
+        return Err("too light: white text on it has contrast below 4.5:1".into());
     }
     Ok(format!("#{}", hex.to_ascii_lowercase()))
 }

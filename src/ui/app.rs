@@ -3,7 +3,7 @@
 
 use super::i18n::{msg, Msg};
 use super::nav::Nav;
-use super::{check, crash, embed, household, prefill, question, results, source, start};
+use super::{check, crash, embed, household, prefill, question, results, source, start, storage};
 use guide_core::catalog::Catalog;
 use guide_core::profile::facts::FACTS;
 use guide_core::questionnaire::Session;
@@ -27,6 +27,8 @@ pub struct Ctx {
     pub elder: RwSignal<bool>,
     /// Inside a portal's page (`?embed=1`): the portal has the site's title.
     pub embed: bool,
+    /// 在本机保存我的回答 (`storage`).
+    pub saving: storage::Saving,
     pub nav: Nav,
 }
 
@@ -126,6 +128,7 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
         lang: RwSignal::new(settings.lang.unwrap_or(Lang::Zh)),
         elder: RwSignal::new(settings.elder.unwrap_or(false)),
         embed: settings.embed,
+        saving: storage::Saving::new(),
         nav: Nav::new(keep),
     };
     provide_context(ctx);
@@ -153,11 +156,13 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
         }
     });
     embed::connect(ctx);
+    storage::connect(ctx, settings.lang.is_some() || settings.elder.is_some());
     // The crash page can restore what was answered.
     Effect::new(move |_| crash::remember(ctx.session.with(|s| s.answers.clone())));
     view! {
         <Header/>
         <main id="main" tabindex="-1">
+            <storage::SavedNote/>
             <prefill::Prefill/>
             {move || screen(ctx.nav.route.get())}
         </main>
@@ -206,6 +211,7 @@ fn Header() -> impl IntoView {
 fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
+            <storage::SaveSwitch/>
             <p>{tr(|m| m.disclaimer)}</p>
             <p>{tr(|m| m.footer_privacy)}</p>
         </footer>

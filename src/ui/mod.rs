@@ -17,6 +17,7 @@ mod share;
 mod source;
 mod speech;
 mod start;
+mod storage;
 #[cfg(test)]
 mod tests;
 

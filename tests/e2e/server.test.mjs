@@ -34,7 +34,7 @@ const dist = new URL("../../dist/", import.meta.url).pathname;
 // 404.html is what the server sends for a 404, never a file of its own.
 const built = readdirSync(dist, { withFileTypes: true }).filter((d) => d.isFile() && !/\.(br|gz)$/.test(d.name) && d.name !== "404.html").map((d) => d.name);
 const hashed = built.filter((f) => /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|json)$/.test(f));
-const TYPES = { js: "text/javascript", wasm: "application/wasm", css: "text/css", json: "application/json", txt: "text/plain", svg: "image/svg+xml", html: "text/html", xml: "application/xml" };
+const TYPES = { js: "text/javascript", wasm: "application/wasm", css: "text/css", json: "application/json", txt: "text/plain", svg: "image/svg+xml", html: "text/html", xml: "application/xml", png: "image/png", webmanifest: "application/manifest+json" };
 
 /** The security headers every response carries (the same check as scripts/check-deployment.mjs). */
 function secure(h, what) {

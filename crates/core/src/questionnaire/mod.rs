@@ -5,10 +5,12 @@
 mod life_event;
 mod page;
 mod reply;
+mod saved;
 
 pub use life_event::LifeEvent;
 pub use page::{situations_of, About, Form, Page};
 pub use reply::Reply;
+pub use saved::{Restored, SetAside};
 
 use crate::catalog::{Catalog, Service};
 use crate::engine::{Ask, Evaluation};
