@@ -139,9 +139,9 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
         let _ = root.style().set_property("--brand", colour);
         let _ = root.style().set_property("--brand-dark", colour);
     }
-    // Keep <html lang>, the title and the mode classes right.
+    // Keep <html lang>, the title and the mode classes right; a portal
+    // that frames the guide hears of a switch by the resident.
     let root = send_wrapper::SendWrapper::new(root);
-    // A portal that frames the guide hears of a switch by the resident.
     Effect::new(move |set: Option<()>| {
         let lang = ctx.lang.get();
         let elder = ctx.elder.get();
