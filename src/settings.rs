@@ -20,6 +20,23 @@ pub struct Settings {
     pub lang: Option<Lang>,
     /// The portal's colour, `#rrggbb`, checked by [`brand`].
     pub brand: Option<String>,
+    /// A service hall's terminal (`?mode=kiosk`, docs/kiosk.md).
+    pub kiosk: Option<Kiosk>,
+}
+
+/// How a kiosk forgets: after `idle` seconds without a touch it asks
+/// whether the resident is still there, for `countdown` seconds, then
+/// clears everything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kiosk {
+    pub idle: u32,
+    pub countdown: u32,
+}
+
+impl Default for Kiosk {
+    fn default() -> Kiosk {
+        Kiosk { idle: 90, countdown: 30 }
+    }
 }
 
 impl Settings {
@@ -28,6 +45,7 @@ impl Settings {
     pub fn from_query(query: &str) -> (Settings, Vec<String>) {
         let mut settings = Settings::default();
         let mut warnings = Vec::new();
+        let mut kiosk = Kiosk::default();
         for (name, value) in query.trim_start_matches('?').split('&').filter_map(|pair| pair.split_once('=')) {
             let mut bad = || warnings.push(format!("anyang-guide: ignored {name}={value}"));
             match name {
@@ -43,24 +61,42 @@ impl Settings {
                     Some(lang) => settings.lang = Some(lang),
                     None => bad(),
                 },
+                "mode" if value == "kiosk" => settings.kiosk = Some(kiosk),
+                // Long enough to read a page and answer; short enough that
+                // the next resident does not find the last one's answers.
+                "idle" => match value.parse().ok().filter(|s| (30..=600).contains(s)) {
+                    Some(seconds) => kiosk.idle = seconds,
+                    None => bad(),
+                },
+                "countdown" => match value.parse().ok().filter(|s| (30..=120).contains(s)) {
+                    Some(seconds) => kiosk.countdown = seconds,
+                    None => bad(),
+                },
                 "brand" => match brand(value) {
                     Ok(colour) => settings.brand = Some(colour),
                     Err(why) => warnings.push(format!("anyang-guide: ignored brand={value}: {why}")),
                 },
+                "mode" => bad(),
                 _ => {}
             }
         }
+        // The timings may come before or after mode=kiosk.
+        settings.kiosk = settings.kiosk.map(|_| kiosk);
         (settings, warnings)
     }
 
     /// The part of the query every address of the guide keeps, so a reload
-    /// inside the portal's frame stays embedded and in the portal's colour.
+    /// inside the portal's frame stays embedded and in the portal's colour,
+    /// and a kiosk stays a kiosk.
     /// Language and 长辈模式 are not kept: the resident may switch them.
     pub fn kept(&self) -> String {
         let mut kept = String::from(if self.embed { "embed=1" } else { "" });
         if let Some(colour) = &self.brand {
             kept += if kept.is_empty() { "brand=" } else { "&brand=" };
             kept += &colour[1..];
+        }
+        if let Some(k) = self.kiosk {
+            kept = with_query(&kept, &format!("mode=kiosk&idle={}&countdown={}", k.idle, k.countdown)).trim_start_matches('?').to_string();
         }
         kept
     }
@@ -198,11 +234,23 @@ mod tests {
     #[test]
     fn a_portal_link_sets_embed_elder_language_and_colour() {
         let (s, warnings) = Settings::from_query("?embed=1&elder=1&lang=en&brand=%23B4232A&utm_source=portal");
-        assert_eq!(s, Settings { embed: true, elder: Some(true), lang: Some(Lang::En), brand: Some("#b4232a".into()) });
+        assert_eq!(s, Settings { embed: true, elder: Some(true), lang: Some(Lang::En), brand: Some("#b4232a".into()), kiosk: None });
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(s.kept(), "embed=1&brand=b4232a");
         assert_eq!(Settings::from_query("").0, Settings::default());
         assert_eq!(Settings::default().kept(), "");
+    }
+
+    #[test]
+    fn a_kiosk_with_its_timings_stays_one_in_every_address() {
+        let (s, warnings) = Settings::from_query("idle=120&mode=kiosk");
+        assert!(warnings.is_empty());
+        assert_eq!(s.kiosk, Some(Kiosk { idle: 120, countdown: 30 }));
+        assert_eq!(s.kept(), "mode=kiosk&idle=120&countdown=30");
+        let (s, warnings) = Settings::from_query("mode=kiosk&idle=5&countdown=abc&mode=kiosk2");
+        assert_eq!(s.kiosk, Some(Kiosk::default()), "bad timings fall back to the defaults");
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert_eq!(Settings::from_query("idle=120").0.kiosk, None, "timings alone make no kiosk");
     }
 
     #[test]

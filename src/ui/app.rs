@@ -3,7 +3,7 @@
 
 use super::i18n::{msg, Msg};
 use super::nav::Nav;
-use super::{check, crash, embed, household, prefill, question, results, source, start, storage};
+use super::{check, crash, embed, household, kiosk, prefill, question, results, source, start, storage};
 use guide_core::catalog::Catalog;
 use guide_core::profile::facts::FACTS;
 use guide_core::questionnaire::Session;
@@ -29,6 +29,8 @@ pub struct Ctx {
     pub embed: bool,
     /// 在本机保存我的回答 (`storage`).
     pub saving: storage::Saving,
+    /// A service hall's terminal (`?mode=kiosk`): forgets, never stores.
+    pub kiosk: Option<kiosk::Idle>,
     pub nav: Nav,
 }
 
@@ -126,9 +128,11 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
         texts: RwSignal::new(Texts::Loading),
         session: RwSignal::new(Session::new()),
         lang: RwSignal::new(settings.lang.unwrap_or(Lang::Zh)),
-        elder: RwSignal::new(settings.elder.unwrap_or(false)),
+        // A kiosk starts in 长辈模式: its residents are often older.
+        elder: RwSignal::new(settings.elder.unwrap_or(settings.kiosk.is_some())),
         embed: settings.embed,
         saving: storage::Saving::new(),
+        kiosk: settings.kiosk.map(kiosk::connect),
         nav: Nav::new(keep),
     };
     provide_context(ctx);
@@ -156,11 +160,14 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
         }
     });
     embed::connect(ctx);
-    storage::connect(ctx, settings.lang.is_some() || settings.elder.is_some());
+    if ctx.kiosk.is_none() {
+        storage::connect(ctx, settings.lang.is_some() || settings.elder.is_some());
+    }
     // The crash page can restore what was answered.
     Effect::new(move |_| crash::remember(ctx.session.with(|s| s.answers.clone())));
     view! {
         <Header/>
+        {ctx.kiosk.map(|idle| view! { <kiosk::IdleDialog idle/> })}
         <main id="main" tabindex="-1">
             <storage::SavedNote/>
             <prefill::Prefill/>
@@ -202,6 +209,7 @@ fn Header() -> impl IntoView {
                     {move || if ctx.elder.get() { m().elder_off } else { m().elder_on }}
                 </button>
                 <button type="button" class="tool" hidden=!ctx.embed on:click=move |_| ctx.start_over()>{tr(|m| m.start_over)}</button>
+                <button type="button" class="tool" hidden=ctx.kiosk.is_none() on:click=move |_| kiosk::end(ctx)>{tr(|m| m.kiosk_end)}</button>
             </div>
         </header>
     }

@@ -8,6 +8,7 @@ mod embed;
 mod fetch;
 mod household;
 mod i18n;
+mod kiosk;
 mod nav;
 mod prefill;
 mod question;

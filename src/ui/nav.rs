@@ -63,6 +63,11 @@ impl Nav {
         request_animation_frame(shown);
     }
 
+    /// What every address keeps (see [`Nav::new`]).
+    pub fn keep(&self) -> &'static str {
+        self.keep
+    }
+
     /// Shows the screen for `address`, without history; whether it is a
     /// new one.
     fn show(&self, address: String) -> bool {

@@ -18,6 +18,13 @@ fn speak(text: &str, lang: Lang) {
     s.speak(&u);
 }
 
+/// Stops whatever is being read (a kiosk forgetting its resident).
+pub fn silence() {
+    if let Some(s) = synth() {
+        s.cancel();
+    }
+}
+
 /// Texts read one after another, each a sentence: Chinese ones end in
 /// "。", English ones in ". " (a Chinese full stop is no pause for an
 /// English voice).

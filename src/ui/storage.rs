@@ -132,7 +132,8 @@ pub fn SaveSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="save">
+        // A kiosk never keeps anything.
+        <div class="save" hidden=ctx.kiosk.is_some()>
             <p class="choice">
                 <input type="checkbox" id="save-answers" prop:checked=move || saving.on.get() on:change=toggle aria-describedby="save-hint"/>
                 <label for="save-answers">{tr(|m| m.saved_switch)}</label>
