@@ -2,7 +2,7 @@
 // them, written to docs/performance.md with the engine and size figures
 // scripts/bench gathered (bench-out/engine.txt, bench-out/size.txt):
 // - Lighthouse (mobile preset: slow 4G, 4x CPU) on the start page, a
-//   service's static page and the results page;
+//   service's static page and the results page, the median of three runs;
 // - interaction latency as Chrome's INP measures it (Event Timing API: from
 //   the input to the next paint), with 4x CPU throttling, over full flows of
 //   a household of four: every tap and key press from the start page to the
@@ -25,7 +25,16 @@ const { server, url } = await serve();
 mkdirSync("bench-out", { recursive: true });
 
 // Async: the static server runs in this same process and must keep serving.
+// Lighthouse's simulated figures vary from run to run (a start page's TBT
+// between 60 and 190 ms here): each page is the median of three runs, by
+// performance score.
 async function lighthouse(name, path) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await lighthouseOnce(name, path));
+  return runs.sort((a, b) => a[1] - b[1])[1];
+}
+
+async function lighthouseOnce(name, path) {
   const out = `bench-out/lighthouse-${name.replace(/ /g, "-")}.json`;
   await promisify(execFile)("node_modules/.bin/lighthouse", [url + path, "--quiet", `--chrome-flags=${FLAGS}`, "--only-categories=performance,accessibility,best-practices", "--output=json", `--output-path=${out}`], { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
   const r = JSON.parse(readFileSync(out, "utf8"));
@@ -150,7 +159,8 @@ Measured ${new Date().toISOString().slice(0, 10)} on the development machine (2 
 | wasm | ≤ 230 KB brotli (200 until ADR 7, 215 until ADR 10, 225 until ADR 11) | \`scripts/size-check.mjs\`, in the test command |
 | everything the first question needs | ≤ 250 KB brotli | the same |
 | interaction to next paint, 4× CPU throttling, full flows of a household of four | median ≤ ${BUDGET.median} ms, p90 ≤ ${BUDGET.p90} ms | this bench |
-| Lighthouse mobile, start and results pages | performance ≥ 90, accessibility 100 | this bench |
+| Lighthouse mobile, start page and a service page | LCP ≤ 1.0 s, performance 100, accessibility 100 (issue 24) | this bench |
+| Lighthouse mobile, results page | performance ≥ 90, accessibility 100 | this bench |
 
 Sizes are deterministic, so they are a test; timings vary from run to
 run and machine to machine, so they are a benchmark and no test asserts one.
