@@ -4,8 +4,8 @@
 //! kept in localStorage, and switching off or 清除我的回答 removes them.
 //! Where the browser refuses storage (a sandboxed frame, storage turned
 //! off, a full disk) the switch goes off and the resident is told why; the
-//! answers stay in memory for this visit. What cannot be read is set aside
-//! under another key, not lost.
+//! answers stay where they always are, in the session in memory, for this
+//! visit. What cannot be read is set aside under another key, not lost.
 
 use super::app::{ctx, tr, Ctx};
 use super::i18n::Msg;
@@ -13,47 +13,27 @@ use super::TEXTS_FILE;
 use guide_core::questionnaire::Session;
 use guide_core::text::Lang;
 use leptos::prelude::*;
-use std::cell::RefCell;
 
 const ANSWERS: &str = "anyang-guide:answers";
 const SET_ASIDE: &str = "anyang-guide:answers:set-aside";
-
-thread_local! {
-    /// Where things are kept when the browser's storage refuses them.
-    /// (A list, not a map: three keys, and a map costs the wasm kilobytes.)
-    static MEMORY: RefCell<Vec<(&'static str, String)>> = const { RefCell::new(Vec::new()) };
-}
 
 fn local() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
 fn read(key: &'static str) -> Option<String> {
-    match local().map(|s| s.get_item(key)) {
-        Some(Ok(value)) => value,
-        _ => MEMORY.with(|m| m.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())),
-    }
+    local()?.get_item(key).ok().flatten()
 }
 
-/// Whether the device kept it (else it is kept in memory only).
+/// Whether the device kept it.
 fn write(key: &'static str, value: &str) -> bool {
-    let kept = local().is_some_and(|s| s.set_item(key, value).is_ok());
-    if !kept {
-        forget(key);
-        MEMORY.with(|m| m.borrow_mut().push((key, value.to_string())));
-    }
-    kept
+    local().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
 fn remove(key: &'static str) {
     if let Some(s) = local() {
         let _ = s.remove_item(key);
     }
-    forget(key);
-}
-
-fn forget(key: &'static str) {
-    MEMORY.with(|m| m.borrow_mut().retain(|(k, _)| *k != key));
 }
 
 /// What the resident is told about their saved answers: a message of
