@@ -2,6 +2,7 @@
 //! session's whole state about a household, its JSON form, and the errors a
 //! bad profile gets, field by field, in plain words.
 
+mod compact;
 pub mod facts;
 pub mod share;
 

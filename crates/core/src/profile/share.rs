@@ -1,8 +1,9 @@
 //! Profiles in the URL fragment, which browsers never send to a server.
 //! `#p=` is the contract form (base64url of the JSON, no padding), and what
 //! the app writes. `#z=` (base64url of the raw-deflated JSON) is accepted
-//! for shorter links made elsewhere, e.g. a portal or a QR code; the app
-//! itself does not carry a compressor, to keep the wasm small.
+//! for shorter links made elsewhere, e.g. a portal; the app itself does
+//! not carry a compressor, to keep the wasm small. `#c=` (digits,
+//! compact.rs) is what the app's QR codes carry.
 
 use super::{Fatal, Issue, Parsed, Profile};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -18,6 +19,9 @@ pub fn decode_fragment(fragment: &str) -> Option<Result<Parsed, Fatal>> {
     if let Some(data) = fragment.strip_prefix("p=") {
         return Some(base64(data).and_then(|bytes| json(&bytes)));
     }
+    if let Some(data) = fragment.strip_prefix("c=") {
+        return Some(super::compact::decode(data));
+    }
     if let Some(data) = fragment.strip_prefix("z=") {
         return Some(base64(data).and_then(|bytes| inflate(&bytes)).and_then(|bytes| json(&bytes)));
     }
@@ -27,6 +31,11 @@ pub fn decode_fragment(fragment: &str) -> Option<Result<Parsed, Fatal>> {
 /// The contract form, `p=…`.
 pub fn encode_p(profile: &Profile) -> String {
     format!("p={}", URL_SAFE_NO_PAD.encode(profile.to_json()))
+}
+
+/// The QR form, `c=…` (compact.rs).
+pub fn encode_c(profile: &Profile) -> String {
+    super::compact::encode(profile)
 }
 
 fn bad(zh: &str, en: &str) -> Fatal {

@@ -80,9 +80,38 @@ mod fragments {
         let p = parse(r#"{"v":1,"household":{"area":"urban"},"members":[{"role":"self","age":70}]}"#).profile;
         let deflated = miniz_oxide::deflate::compress_to_vec(p.to_json().as_bytes(), 9);
         let z = format!("z={}", base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, deflated));
-        for frag in [encode_p(&p), z] {
+        for frag in [encode_p(&p), z, encode_c(&p)] {
             let back = decode_fragment(&format!("#{frag}")).unwrap().unwrap();
             assert_eq!(back.profile, p, "{frag}");
+        }
+    }
+
+    fn example() -> Profile {
+        parse(r#"{"v":1,"household":{"area":"rural","region":"linzhou"},"members":[{"role":"parent","age":0,"disability":{"grade":1},"chronic":["diabetes","other"]},{},{"age":120}]}"#).profile
+    }
+
+    #[test]
+    fn c_form_is_digits_of_a_fixed_width() {
+        let p = example();
+        let c = encode_c(&p);
+        assert_eq!(c.len(), "c=1".len() + 12 + 3 * 38, "{c}");
+        assert!(c[2..].bytes().all(|b| b.is_ascii_digit()));
+        let back = decode_fragment(&c).unwrap().unwrap();
+        assert!(back.issues.is_empty(), "{:?}", back.issues);
+        assert_eq!(back.profile, p);
+    }
+
+    #[test]
+    fn c_form_drops_a_bad_digit_and_refuses_a_bad_length_or_version() {
+        let c = encode_c(&example());
+        // The first member's age (after 12 household digits and a 1-digit role) set to 999.
+        let aged = format!("{}999{}", &c[..3 + 12 + 1], &c[3 + 12 + 1 + 3..]);
+        let back = decode_fragment(&aged).unwrap().unwrap();
+        assert_eq!(back.issues.len(), 1, "{:?}", back.issues);
+        assert!(back.issues[0].message.zh.contains("第 1 位家庭成员的“年龄”"), "{}", back.issues[0].message.zh);
+        assert_eq!(back.profile.members[0][facts::AGE], Val::Unknown);
+        for bad in [&c[..c.len() - 1], "c=2", "c=1x", "c=", "c=11"] {
+            assert!(decode_fragment(bad).unwrap().is_err(), "{bad}");
         }
     }
 
