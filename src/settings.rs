@@ -22,6 +22,10 @@ pub struct Settings {
     pub brand: Option<String>,
     /// A service hall's terminal (`?mode=kiosk`, docs/kiosk.md).
     pub kiosk: Option<Kiosk>,
+    /// The guide's public address for the QR code that takes the results
+    /// to a phone (`base=https://…`), when the kiosk's own address is one
+    /// phones cannot reach.
+    pub base: Option<String>,
 }
 
 /// How a kiosk forgets: after `idle` seconds without a touch it asks
@@ -31,11 +35,29 @@ pub struct Settings {
 pub struct Kiosk {
     pub idle: u32,
     pub countdown: u32,
+    pub paper: Paper,
+}
+
+/// What the kiosk's printer takes (`paper=a4|80mm`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    /// An 80 mm receipt roll.
+    Receipt,
+}
+
+impl Paper {
+    fn code(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Receipt => "80mm",
+        }
+    }
 }
 
 impl Default for Kiosk {
     fn default() -> Kiosk {
-        Kiosk { idle: 90, countdown: 30 }
+        Kiosk { idle: 90, countdown: 30, paper: Paper::A4 }
     }
 }
 
@@ -72,6 +94,15 @@ impl Settings {
                     Some(seconds) => kiosk.countdown = seconds,
                     None => bad(),
                 },
+                "paper" => match value {
+                    "a4" | "A4" => kiosk.paper = Paper::A4,
+                    "80mm" => kiosk.paper = Paper::Receipt,
+                    _ => bad(),
+                },
+                "base" => match base(value) {
+                    Ok(address) => settings.base = Some(address),
+                    Err(why) => warnings.push(format!("anyang-guide: ignored base={value}: {why}")),
+                },
                 "brand" => match brand(value) {
                     Ok(colour) => settings.brand = Some(colour),
                     Err(why) => warnings.push(format!("anyang-guide: ignored brand={value}: {why}")),
@@ -90,15 +121,20 @@ impl Settings {
     /// and a kiosk stays a kiosk.
     /// Language and 长辈模式 are not kept: the resident may switch them.
     pub fn kept(&self) -> String {
-        let mut kept = String::from(if self.embed { "embed=1" } else { "" });
+        let mut kept = Vec::new();
+        if self.embed {
+            kept.push("embed=1".to_string());
+        }
         if let Some(colour) = &self.brand {
-            kept += if kept.is_empty() { "brand=" } else { "&brand=" };
-            kept += &colour[1..];
+            kept.push(format!("brand={}", &colour[1..]));
         }
         if let Some(k) = self.kiosk {
-            kept = with_query(&kept, &format!("mode=kiosk&idle={}&countdown={}", k.idle, k.countdown)).trim_start_matches('?').to_string();
+            kept.push(format!("mode=kiosk&idle={}&countdown={}&paper={}", k.idle, k.countdown, k.paper.code()));
         }
-        kept
+        if let Some(address) = &self.base {
+            kept.push(format!("base={address}"));
+        }
+        kept.join("&")
     }
 }
 
@@ -125,6 +161,23 @@ fn language(value: &str) -> Option<Lang> {
         "en" => Some(Lang::En),
         _ => None,
     }
+}
+
+/// A public address for the hand-off QR code: `https://` and a host (a
+/// path may follow), nothing a link could be tricked with; given back
+/// without a trailing slash. A phone must reach it safely, so `http` is
+/// refused.
+pub fn base(value: &str) -> Result<String, String> {
+    let value = value.replace("%3A", ":").replace("%3a", ":").replace("%2F", "/").replace("%2f", "/");
+    let Some(rest) = value.strip_prefix("https://") else {
+        return Err("not an https:// address".into());
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    let safe = |c: char| c.is_ascii_alphanumeric() || "-._~/:".contains(c);
+    if host.is_empty() || !rest.chars().all(safe) {
+        return Err("not a plain address (host and path only)".into());
+    }
+    Ok(value.trim_end_matches('/').to_string())
 }
 
 /// The white text the brand colour carries (header, buttons) must stay
@@ -234,7 +287,7 @@ mod tests {
     #[test]
     fn a_portal_link_sets_embed_elder_language_and_colour() {
         let (s, warnings) = Settings::from_query("?embed=1&elder=1&lang=en&brand=%23B4232A&utm_source=portal");
-        assert_eq!(s, Settings { embed: true, elder: Some(true), lang: Some(Lang::En), brand: Some("#b4232a".into()), kiosk: None });
+        assert_eq!(s, Settings { embed: true, elder: Some(true), lang: Some(Lang::En), brand: Some("#b4232a".into()), ..Settings::default() });
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(s.kept(), "embed=1&brand=b4232a");
         assert_eq!(Settings::from_query("").0, Settings::default());
@@ -245,11 +298,16 @@ mod tests {
     fn a_kiosk_with_its_timings_stays_one_in_every_address() {
         let (s, warnings) = Settings::from_query("idle=120&mode=kiosk");
         assert!(warnings.is_empty());
-        assert_eq!(s.kiosk, Some(Kiosk { idle: 120, countdown: 30 }));
-        assert_eq!(s.kept(), "mode=kiosk&idle=120&countdown=30");
-        let (s, warnings) = Settings::from_query("mode=kiosk&idle=5&countdown=abc&mode=kiosk2");
-        assert_eq!(s.kiosk, Some(Kiosk::default()), "bad timings fall back to the defaults");
-        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert_eq!(s.kiosk, Some(Kiosk { idle: 120, ..Kiosk::default() }));
+        assert_eq!(s.kept(), "mode=kiosk&idle=120&countdown=30&paper=a4");
+        let (s, warnings) = Settings::from_query("mode=kiosk&paper=80mm&base=https%3A%2F%2Fggfw.anyang.gov.cn%2Fzhinan%2F");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!((s.kiosk.unwrap().paper, s.base.as_deref()), (Paper::Receipt, Some("https://ggfw.anyang.gov.cn/zhinan")));
+        assert_eq!(s.kept(), "mode=kiosk&idle=90&countdown=30&paper=80mm&base=https://ggfw.anyang.gov.cn/zhinan");
+        let (s, warnings) = Settings::from_query("mode=kiosk&idle=5&countdown=abc&mode=kiosk2&paper=letter&base=http://10.0.0.5");
+        assert_eq!((s.kiosk, s.base), (Some(Kiosk::default()), None), "bad settings fall back to the defaults");
+        assert_eq!(warnings.len(), 5, "{warnings:?}");
+        assert!(warnings[4].contains("https"), "{}", warnings[4]);
         assert_eq!(Settings::from_query("idle=120").0.kiosk, None, "timings alone make no kiosk");
     }
 
@@ -259,6 +317,14 @@ mod tests {
         assert_eq!(s, Settings::default());
         assert_eq!(warnings.len(), 4, "{warnings:?}");
         assert!(warnings[3].contains("not a colour"));
+    }
+
+    #[test]
+    fn a_public_address_is_https_and_nothing_else() {
+        assert_eq!(base("https://guide.example/").as_deref(), Ok("https://guide.example"));
+        for bad in ["http://guide.example", "https://", "https:///x", "https://a.example/?x=1", "https://a.example/#p=", "javascript:x", "https://a b", "https://a.example/\"x"] {
+            assert!(base(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
