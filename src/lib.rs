@@ -2,9 +2,10 @@
 //! evaluation, questionnaire) is `guide_core`; the catalog is read and
 //! checked at build time (build.rs) and embedded as JSON.
 //!
-//! `route` and `settings` are plain Rust, tested natively; `ui` is the Leptos app and
+//! `handoff`, `route` and `settings` are plain Rust, tested natively; `ui` is the Leptos app and
 //! exists only on wasm32.
 
+pub mod handoff;
 pub mod route;
 pub mod settings;
 

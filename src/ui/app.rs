@@ -3,7 +3,7 @@
 
 use super::i18n::{msg, Msg};
 use super::nav::Nav;
-use super::{check, crash, embed, household, kiosk, prefill, question, results, source, start, storage};
+use super::{check, crash, embed, household, kiosk, prefill, question, results, source, speech, start, storage};
 use guide_core::catalog::Catalog;
 use guide_core::profile::facts::FACTS;
 use guide_core::questionnaire::Session;
@@ -31,6 +31,10 @@ pub struct Ctx {
     pub saving: storage::Saving,
     /// A service hall's terminal (`?mode=kiosk`): forgets, never stores.
     pub kiosk: Option<kiosk::Idle>,
+    /// 语音播报: each new screen read aloud (a kiosk's switch).
+    pub voice: RwSignal<bool>,
+    /// Where the QR code's link points: the guide's public address.
+    pub base: &'static str,
     pub nav: Nav,
 }
 
@@ -123,6 +127,8 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
         web_sys::console::warn_1(&warning.into());
     }
     let keep: &'static str = Box::leak(settings.kept().into_boxed_str());
+    // A kiosk may be served where phones cannot reach it (docs/kiosk.md).
+    let base = settings.base.clone().unwrap_or_else(|| window().location().origin().unwrap_or_default());
     let ctx = Ctx {
         catalog,
         texts: RwSignal::new(Texts::Loading),
@@ -133,6 +139,8 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
         embed: settings.embed,
         saving: storage::Saving::new(),
         kiosk: settings.kiosk.map(kiosk::connect),
+        voice: RwSignal::new(false),
+        base: Box::leak(base.into_boxed_str()),
         nav: Nav::new(keep),
     };
     provide_context(ctx);
@@ -153,6 +161,9 @@ pub fn App(catalog: &'static Catalog) -> impl IntoView {
             let _ = root.set_attribute("lang", lang.tag());
             let _ = root.class_list().toggle_with_force("elder", elder);
             let _ = root.class_list().toggle_with_force("embed", ctx.embed);
+            // The kiosk's touch-only styles and its printer's paper.
+            let _ = root.class_list().toggle_with_force("kiosk", ctx.kiosk.is_some());
+            let _ = root.class_list().toggle_with_force("receipt", ctx.kiosk.is_some_and(|k| k.kiosk.paper == crate::settings::Paper::Receipt));
         }
         document().set_title(msg(lang).app_title);
         if set.is_some() {
@@ -209,6 +220,7 @@ fn Header() -> impl IntoView {
                     {move || if ctx.elder.get() { m().elder_off } else { m().elder_on }}
                 </button>
                 <button type="button" class="tool" hidden=!ctx.embed on:click=move |_| ctx.start_over()>{tr(|m| m.start_over)}</button>
+                {ctx.kiosk.is_some().then(|| view! { <speech::VoiceSwitch/> })}
                 <button type="button" class="tool" hidden=ctx.kiosk.is_none() on:click=move |_| kiosk::end(ctx)>{tr(|m| m.kiosk_end)}</button>
             </div>
         </header>

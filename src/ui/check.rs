@@ -21,6 +21,7 @@ pub fn CheckPage() -> impl IntoView {
         <h1>{tr(|m| m.check_title)}</h1>
         <AnswerList back=Back::Check/>
         <p><a href="/results" class="button">{tr(|m| m.check_results)}</a></p>
+        <super::handoff::HandOff/>
     }
 }
 

@@ -32,8 +32,12 @@ pub fn connect(kiosk: Kiosk) -> Idle {
     let tick = set_interval_with_handle(move || idle.seconds.update(|s| *s += 1), Duration::from_secs(1)).ok();
     // Any touch, key or typing is someone there; while the dialog asks,
     // only its 继续使用 answers (a touch on 结束并清除 must not count).
-    let listeners = ["pointerdown", "keydown", "input"].map(|event| {
-        window_event_listener_untyped(event, move |_| {
+    let listeners = ["pointerdown", "keydown", "input", "contextmenu"].map(|event| {
+        window_event_listener_untyped(event, move |ev| {
+            // A long press opens no menu (no "open in new window", no copy).
+            if event == "contextmenu" {
+                ev.prevent_default();
+            }
             if !idle.seconds.with_untracked(|s| *s >= kiosk.idle) {
                 idle.seconds.set(0);
             }
@@ -73,6 +77,10 @@ pub fn IdleDialog(idle: Idle) -> impl IntoView {
             if idle.asking() {
                 if !d.open() {
                     let _ = d.show_modal();
+                    if ctx.voice.get_untracked() {
+                        let m = ctx.msg();
+                        super::speech::say(&[m.kiosk_still_there.to_string(), (m.kiosk_left)(idle.kiosk.countdown)], ctx.lang.get_untracked());
+                    }
                 }
             } else {
                 d.close();

@@ -4,6 +4,7 @@
 //! form opens under an answer on the results page, to change it in place.
 
 use super::app::{ctx, go_on, tr, NotFound, Notices};
+use super::number_pad::NumberPad;
 use super::speech::ReadAloud;
 use guide_core::engine::explain::{person, question, value_text};
 use guide_core::profile::facts::{find, group_of, FactId, Kind, FACTS};
@@ -204,10 +205,13 @@ pub fn QuestionForm(fact: FactId, about: About, #[prop(default = None)] back: Op
         Shape::Boxes(labels) => Either::Right(Either::Left(boxes(labels))),
         Shape::Number => Either::Right(Either::Right(view! {
             <p class="hint" id="age-hint">{tr(|m| m.age_hint)}</p>
-            <input type="text" inputmode="numeric" pattern="[0-9]*" id="number-input" class="number"
+            <input type="text" inputmode=keyboard() pattern="[0-9]*" id="number-input" class="number"
                 aria-describedby=move || if error.get().is_some() { "age-hint answer-error" } else { "age-hint" } autocomplete="off" spellcheck="false" aria-label=title
                 prop:value=move || typed.get()
                 on:input=move |ev| { typed.set(event_target_value(&ev)); pick(Choice::Nothing); }/>
+            {ctx.kiosk.is_some().then(|| view! {
+                <NumberPad value=typed.into() set=Callback::new(move |v| { typed.set(v); pick(Choice::Nothing); }) label=title/>
+            })}
         })),
     };
     let first_input = match &shape {
@@ -265,6 +269,11 @@ pub fn QuestionForm(fact: FactId, about: About, #[prop(default = None)] back: Op
             {back_link()}
         }),
     })
+}
+
+/// The phone's number keyboard; none on a kiosk, which has its own pad.
+pub fn keyboard() -> &'static str {
+    if ctx().kiosk.is_some() { "none" } else { "numeric" }
 }
 
 fn label_text(label: Label, lang: Lang) -> String {

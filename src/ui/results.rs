@@ -152,6 +152,7 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
     view! {
         <Notices/>
         <h1>{tr(|m| m.results_title)}</h1>
+        <p class="printed-on">{move || (ctx.msg().printed_on)(&today(ctx.lang.get()))}</p>
         <div class="summary" role="status" aria-live="polite">{move || {
             let r = results.get();
             // What 再回答 takes is worked out only when something is open.
@@ -200,7 +201,9 @@ fn ResultsView(catalog: &'static Catalog) -> impl IntoView {
             <summary><h2>{tr(|m| m.results_not)}</h2></summary>
             {move || shown.get().then(|| cards(catalog, not_eligible, By::Category, only))}
         </details>
-        <super::share::ShareLink/>
+        <super::handoff::HandOff/>
+        // A shared screen keeps no link to copy: the QR code hands off.
+        {ctx.kiosk.is_none().then(|| view! { <super::share::ShareLink/> })}
         <p><button type="button" class="secondary" on:click=restart>{tr(|m| m.results_restart)}</button></p>
     }
 }
@@ -221,6 +224,16 @@ fn summary(catalog: &Catalog, r: &Results, pages: usize, lang: Lang) -> impl Int
     view! {
         <p class="lead">{(m.summary_mine)(mine, r.mine_free)}</p>
         <ul>{lines.into_iter().flatten().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+    }
+}
+
+/// Today's date, for the printed results.
+fn today(lang: Lang) -> String {
+    let d = js_sys::Date::new_0();
+    let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
+    match lang {
+        Lang::Zh => format!("{y}年{m}月{day}日"),
+        Lang::En => format!("{y}-{m:02}-{day:02}"),
     }
 }
 
@@ -312,7 +325,8 @@ fn service_card(catalog: &'static Catalog, service: usize, lang: Lang, words: Me
             <p>"“" {s.source.quote.clone()} "”"</p>
             <footer>{format!("{} · {}", s.source.chapter, s.source.section)}" "
                 <a href=format!("/source/{}", s.id)>{m.results_view_source}</a>" "
-                <a href=format!("{}/service/{}/", lang.pick("", "/en"), s.id)>{m.results_service_page}</a>
+                // A service's own page is outside the app: a kiosk stays in.
+                <a href=format!("{}/service/{}/", lang.pick("", "/en"), s.id) hidden=ctx().kiosk.is_some()>{m.results_service_page}</a>
             </footer>
         </blockquote>
     };

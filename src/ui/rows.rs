@@ -6,7 +6,8 @@
 //! field; every row has "不确定".
 
 use super::app::{ctx, go_on, tr, Notices};
-use super::question::{back_link, error_summary, focus_summary};
+use super::number_pad::NumberPad;
+use super::question::{back_link, error_summary, focus_summary, keyboard};
 use super::speech::ReadAloud;
 use crate::route::Back;
 use guide_core::engine::explain::{person, value_text};
@@ -124,7 +125,7 @@ pub fn RowsForm(rows: Vec<Row>, about: About, left: usize, back: Option<Back>) -
                 </select>
             }),
             None => Either::Right(view! {
-                <input type="text" inputmode="numeric" pattern="[0-9]*" id=id.clone() class="number" autocomplete="off" spellcheck="false"
+                <input type="text" inputmode=keyboard() pattern="[0-9]*" id=id.clone() class="number" autocomplete="off" spellcheck="false"
                     aria-describedby=move || described().unwrap_or_else(|| "age-hint".into())
                     prop:value=move || if value.get() == UNSURE { String::new() } else { value.get() }
                     on:input=move |ev| set(event_target_value(&ev))/>
@@ -133,6 +134,9 @@ pub fn RowsForm(rows: Vec<Row>, about: About, left: usize, back: Option<Back>) -
                         on:change=move |ev| set(if event_target_checked(&ev) { UNSURE.to_string() } else { String::new() })/>
                     <label for=format!("{id}-unsure")>{tr(|m| m.unsure)}</label>
                 </span>
+                {ctx.kiosk.is_some().then(|| view! {
+                    <NumberPad value=value.into() set=Callback::new(set) label=Signal::derive(move || label(r))/>
+                })}
             }),
         };
         view! {

@@ -47,7 +47,7 @@ for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 10
     assert.equal(await dialog(page).isVisible(), false);
     // Nobody there: asked, then forgotten.
     await page.clock.runFor(121_000);
-    await page.waitForURL(/\/\?mode=kiosk&idle=90&countdown=30$/);
+    await page.waitForURL(/\/\?mode=kiosk&idle=90&countdown=30&paper=a4$/);
     await page.clock.runFor(1500);
     await ready(page);
     assert.equal(await page.locator("h1").first().innerText(), "安阳市公共服务指南");
@@ -80,7 +80,7 @@ test("结束并清除 in the kiosk header forgets at once; bad kiosk settings ar
   await go(page, () => page.getByRole("button", { name: "继续" }).click());
   await answerAll(page, { "age@0": 70, "age@1": 40 }, { until: /\/check/ });
   await page.getByRole("button", { name: "结束并清除" }).click();
-  await page.waitForURL(/\/\?mode=kiosk&idle=90&countdown=30$/);
+  await page.waitForURL(/\/\?mode=kiosk&idle=90&countdown=30&paper=a4$/);
   await page.clock.runFor(1500);
   await ready(page);
   assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
