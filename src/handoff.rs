@@ -4,6 +4,7 @@
 //! reaches a server). Plain Rust, tested natively; `ui::handoff` shows it.
 
 use guide_core::profile::{share, Profile};
+use qrcode::bits::Bits;
 use qrcode::{Color, EcLevel, QrCode, Version};
 
 /// The largest code a phone reads off a kiosk's screen or a receipt
@@ -28,15 +29,22 @@ pub fn link(base: &str, answers: &Profile) -> String {
     format!("{base}/results#{}", share::encode_c(answers))
 }
 
-/// The code for `link`; `None` when it needs a code larger than
+/// The code for [`link`]; `None` when it needs a code larger than
 /// [`MAX_VERSION`] (a very large household: the resident prints instead).
 pub fn code(link: &str) -> Option<Code> {
-    // Medium error correction: a smudged screen or a creased receipt still scans.
-    let qr = QrCode::with_error_correction_level(link, EcLevel::M).ok()?;
-    let Version::Normal(version) = qr.version() else { return None };
-    if version > MAX_VERSION {
-        return None;
-    }
+    // Two segments: the address as bytes, the answers (all digits after
+    // `c=`) as digits, three to ten bits. The smallest version that holds
+    // them, at medium error correction: a smudged screen or a creased
+    // receipt still scans.
+    let (address, digits) = link.split_at(link.find("#c=")? + 3);
+    let qr = (1..=MAX_VERSION).find_map(|v| {
+        let mut bits = Bits::new(Version::Normal(v));
+        bits.push_byte_data(address.as_bytes()).ok()?;
+        bits.push_numeric_data(digits.as_bytes()).ok()?;
+        bits.push_terminator(EcLevel::M).ok()?;
+        QrCode::with_bits(bits, EcLevel::M).ok().map(|qr| (qr, v))
+    });
+    let (qr, version) = qr?;
     let width = qr.width();
     let colors = qr.to_colors();
     let mut path = String::new();

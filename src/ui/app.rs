@@ -220,7 +220,7 @@ fn Header() -> impl IntoView {
                     {move || if ctx.elder.get() { m().elder_off } else { m().elder_on }}
                 </button>
                 <button type="button" class="tool" hidden=!ctx.embed on:click=move |_| ctx.start_over()>{tr(|m| m.start_over)}</button>
-                {ctx.kiosk.is_some().then(|| view! { <speech::VoiceSwitch/> })}
+                {ctx.kiosk.is_some().then(|| view! { <speech::VoiceSwitch/> }.into_any())}
                 <button type="button" class="tool" hidden=ctx.kiosk.is_none() on:click=move |_| kiosk::end(ctx)>{tr(|m| m.kiosk_end)}</button>
             </div>
         </header>

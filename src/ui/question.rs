@@ -211,7 +211,7 @@ pub fn QuestionForm(fact: FactId, about: About, #[prop(default = None)] back: Op
                 on:input=move |ev| { typed.set(event_target_value(&ev)); pick(Choice::Nothing); }/>
             {ctx.kiosk.is_some().then(|| view! {
                 <NumberPad value=typed.into() set=Callback::new(move |v| { typed.set(v); pick(Choice::Nothing); }) label=title/>
-            })}
+            }.into_any())}
         })),
     };
     let first_input = match &shape {

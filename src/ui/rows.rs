@@ -136,7 +136,7 @@ pub fn RowsForm(rows: Vec<Row>, about: About, left: usize, back: Option<Back>) -
                 </span>
                 {ctx.kiosk.is_some().then(|| view! {
                     <NumberPad value=value.into() set=Callback::new(set) label=Signal::derive(move || label(r))/>
-                })}
+                }.into_any())}
             }),
         };
         view! {
