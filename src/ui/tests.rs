@@ -57,11 +57,41 @@ async fn header_switches_language_and_elder_mode() {
 fn crash_page_restores_the_answers_given() {
     let profile = guide_core::profile::Profile::from_json(r#"{"v":1,"members":[{"role":"self","age":70}]}"#).unwrap().profile;
     super::crash::remember(profile.clone());
-    let page = super::crash::page();
-    assert!(page.contains("重新开始") && page.contains("12345"));
-    let href = page.split(r#"href="/?restore#"#).nth(1).and_then(|r| r.split('"').next()).expect("a restore link");
-    let restored = guide_core::profile::share::decode_fragment(&format!("#{href}")).unwrap().unwrap();
+    let page = super::crash::page("?embed=1");
+    let texts: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
+    assert!(texts.contains(&"重新开始") && texts.iter().any(|t| t.contains("12345")));
+    let href = page.lines.iter().filter_map(|l| l.href.as_deref()).find(|h| h.starts_with("/?restore&embed=1#")).expect("a restore link that stays embedded");
+    let restored = guide_core::profile::share::decode_fragment(href.split_once('#').unwrap().1).unwrap().unwrap();
     assert_eq!(restored.profile, profile);
+    assert_eq!(page.refresh, None);
+}
+
+#[wasm_bindgen_test]
+fn a_kiosks_crash_page_offers_no_restore_and_starts_again_by_itself() {
+    super::crash::remember(guide_core::profile::Profile::default());
+    let page = super::crash::page("?mode=kiosk&idle=120");
+    assert!(page.lines.iter().all(|l| l.href.as_deref().is_none_or(|h| h == "/?mode=kiosk&idle=120&countdown=30&paper=a4")));
+    assert_eq!(page.refresh.as_deref(), Some("30;url=/?mode=kiosk&idle=120&countdown=30&paper=a4"));
+}
+
+/// The shipped CSP refuses HTML strings (Trusted Types): the crash page is
+/// built node by node, and shows under that policy (in a frame of its own,
+/// so the test runner's page keeps its HTML strings).
+#[wasm_bindgen_test]
+async fn crash_page_shows_under_trusted_types() {
+    let frame: web_sys::HtmlIFrameElement = document().create_element("iframe").unwrap().unchecked_into();
+    frame.set_srcdoc(r#"<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'"><body><p>the app</p></body>"#);
+    let loaded = js_sys::Promise::new(&mut |resolve, _| frame.set_onload(Some(&resolve)));
+    document().body().unwrap().append_child(&frame).unwrap();
+    wasm_bindgen_futures::JsFuture::from(loaded).await.unwrap();
+    let doc = frame.content_document().unwrap();
+    let refused = js_sys::Reflect::set(&doc.body().unwrap(), &"innerHTML".into(), &"<p>x</p>".into()).is_err();
+    assert!(refused, "Trusted Types are enforced in the frame");
+    super::crash::render(&doc, super::crash::page(""));
+    let shown = |selector: &str| doc.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default();
+    assert_eq!(shown("main.crash h1"), "抱歉，页面出了问题");
+    assert!(shown("main.crash").contains("重新开始") && !shown("body").contains("the app"));
+    frame.remove();
 }
 
 /// docs/upstream/tachys-keyed-moves.md, as a test. tachys 0.2's keyed
