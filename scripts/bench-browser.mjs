@@ -156,8 +156,8 @@ Measured ${new Date().toISOString().slice(0, 10)} on the development machine (2 
 
 | what | budget | checked by |
 | --- | --- | --- |
-| wasm | ≤ 230 KB brotli (200 until ADR 7, 215 until ADR 10, 225 until ADR 11) | \`scripts/size-check.mjs\`, in the test command |
-| everything the first question needs | ≤ 250 KB brotli | the same |
+| wasm | ≤ 255 KB brotli (200 until ADR 7, 215 until ADR 10, 225 until ADR 11, 230 until ADR 12) | \`scripts/size-check.mjs\`, in the test command |
+| everything the first question needs | ≤ 270 KB brotli (250 until ADR 12) | the same |
 | interaction to next paint, 4× CPU throttling, full flows of a household of four | median ≤ ${BUDGET.median} ms, p90 ≤ ${BUDGET.p90} ms | this bench |
 | Lighthouse mobile, start page and a service page | LCP ≤ 1.0 s, performance 100, accessibility 100 (issue 24) | this bench |
 | Lighthouse mobile, results page | performance ≥ 90, accessibility 100 | this bench |
