@@ -2,6 +2,8 @@
 // page's URL (/q/<fact>/<who>) and answers from a household's script.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -113,4 +115,10 @@ export async function seen(card) {
 export async function answersText(page) {
   await page.waitForSelector("dl.answers");
   return page.locator("dl.answers .row").evaluateAll((rows) => rows.map((row) => [...row.children].map((part) => part.textContent.trim()).join("\t")).join("\n"));
+}
+
+/** The page's QR code (`svg.qr`), read off a screenshot as a phone camera would. */
+export async function readQr(page) {
+  const png = PNG.sync.read(await page.locator("svg.qr").screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }

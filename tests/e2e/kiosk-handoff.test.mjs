@@ -5,10 +5,8 @@
 // shows the same results; and 语音播报, which reads each page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import jsQR from "jsqr";
-import { PNG } from "pngjs";
 import { serve, launch, newPage, ready, shot, p } from "./harness.mjs";
-import { go, axe, titles } from "./flow.mjs";
+import { go, axe, titles, readQr } from "./flow.mjs";
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -16,12 +14,6 @@ after(async () => { await browser?.close(); srv?.server.close(); });
 
 const BASE = "https://guide.example";
 const kiosk = (path, extra = "") => `${srv.url}${path}?mode=kiosk&base=${encodeURIComponent(BASE)}${extra}`;
-
-/** The kiosk's QR code, read off the screen as a phone camera would. */
-async function readQr(page) {
-  const png = PNG.sync.read(await page.locator("svg.qr").screenshot());
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-}
 
 /** Taps `digits` on the number pad inside `scope`. */
 async function tapNumber(scope, digits) {

@@ -5,9 +5,8 @@
 // kiosk's settings say so, and the same on a phone (print to PDF).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import jsQR from "jsqr";
-import { PNG } from "pngjs";
 import { serve, launch, newPage, ready, shot, p } from "./harness.mjs";
+import { readQr } from "./flow.mjs";
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -50,9 +49,7 @@ async function checkPrinted(page, { receipt = false } = {}) {
     for (const part of ["适用于", "怎么办", "负责部门"]) assert.ok(text.includes(part), `${part} in:\n${text}`);
     assert.match(text, /“.+”\s*第.+章/, "the plan's sentence and its chapter");
   }
-  const png = PNG.sync.read(await page.locator("svg.qr").screenshot());
-  const link = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-  assert.match(link ?? "", /\/results#c=1\d+$/, "the QR code is printed and scans");
+  assert.match((await readQr(page)) ?? "", /\/results#c=1\d+$/, "the QR code is printed and scans");
   assert.equal(await visible(".everyone"), receipt ? 0 : 1, "a receipt keeps to the household's own services");
 }
 
