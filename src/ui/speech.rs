@@ -10,10 +10,6 @@ fn synth() -> Option<web_sys::SpeechSynthesis> {
     web_sys::window().and_then(|w| w.speech_synthesis().ok()).filter(|s| !s.is_undefined())
 }
 
-fn speak(text: &str, lang: Lang) {
-    say(&[text.to_string()], lang);
-}
-
 /// Reads `parts` one after another (a long page as one utterance is cut
 /// off by some voices), after stopping whatever was being read.
 pub fn say(parts: &[String], lang: Lang) {
@@ -64,7 +60,7 @@ pub fn ReadAloud(text: Signal<String>) -> impl IntoView {
     let ctx = ctx();
     can_speak().then(|| {
         view! {
-            <button type="button" class="tool read-aloud" on:click=move |_| speak(&text.get_untracked(), ctx.lang.get_untracked())>
+            <button type="button" class="tool read-aloud" on:click=move |_| say(&[text.get_untracked()], ctx.lang.get_untracked())>
                 {tr(|m| m.read_aloud)}
             </button>
         }
