@@ -314,8 +314,8 @@ fn service_card(catalog: &'static Catalog, service: usize, lang: Lang, words: Me
     let details = view! {
         <dl>
             <dt>{m.results_gets}</dt><dd>{s.gets.get(lang).to_string()}</dd>
-            <dt>{m.results_why}</dt>
-            <dd><ul>{move || words.with(|w| w.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view())}</ul></dd>
+            <dt class="reasons">{m.results_why}</dt>
+            <dd class="reasons"><ul>{move || words.with(|w| w.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view())}</ul></dd>
             <dt>{m.results_next}</dt>
             <dd>{s.apply.get(lang).to_string()}</dd>
             {s.bring.as_ref().map(|b| view! { <dt>{m.results_bring}</dt><dd>{b.get(lang).to_string()}</dd> })}
