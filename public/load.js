@@ -12,6 +12,10 @@
 const boot = document.currentScript.dataset.boot;
 let started = false;
 
+// A kiosk or a portal's frame stays one when a link of the static page is
+// followed before the app runs: the links keep the address's settings.
+if (location.search) for (const a of document.querySelectorAll('#static-start a[href^="/"]')) a.search = location.search;
+
 /** The service worker's container, unless the guide is in a frame (a
  * portal's page: its storage is the portal's business) or the browser
  * refuses it (a sandboxed frame, some private modes): the app works the

@@ -67,6 +67,20 @@ for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 10
   });
 }
 
+test("a touch on the start page before the app runs stays in the kiosk", async () => {
+  const { context, page } = await newPage(browser, { viewport: { width: 1080, height: 1920 } });
+  await page.clock.install(); // load.js waits for frames that do not come
+  await page.goto(srv.url + "/?mode=kiosk&idle=60");
+  assert.ok(await page.locator("#static-start").isVisible(), "the app has not run");
+  await page.locator("#static-start a.start").click();
+  await page.waitForURL(/\/household\?mode=kiosk&idle=60$/);
+  await page.clock.runFor(1500);
+  await ready(page);
+  assert.ok(await page.getByRole("button", { name: "结束并清除" }).isVisible(), "still a kiosk");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test("结束并清除 in the kiosk header forgets at once; bad kiosk settings are ignored with a warning", async () => {
   const { context, page } = await newPage(browser, { viewport: { width: 1080, height: 1920 } });
   const warnings = [];
