@@ -11,8 +11,8 @@
 //! list and version, and links already made keep working.
 
 use super::facts::{self, Kind, Scope, FACTS};
+use super::share::{bad, damaged};
 use super::{Fatal, Issue, Parsed, Profile, Val, MAX_MEMBERS};
-use crate::text::Bi;
 
 /// Version 1's facts, in order (household first).
 const V1: &[&str] = &[
@@ -85,14 +85,9 @@ pub fn encode(profile: &Profile) -> String {
     out
 }
 
-fn bad(zh: &str, en: &str) -> Fatal {
-    Fatal(Issue { path: "#".into(), message: Bi { zh: zh.into(), en: en.into() } })
-}
-
 /// Reads the digits after `c=`. A wrong length or version is fatal; a
 /// number out of range drops that one answer, reported like a bad JSON field.
 pub fn decode(data: &str) -> Result<Parsed, Fatal> {
-    let damaged = || bad("链接里的资料不完整或已损坏，无法读取", "the link's data is incomplete or damaged");
     if !data.bytes().all(|b| b.is_ascii_digit()) {
         return Err(damaged());
     }
@@ -108,8 +103,9 @@ pub fn decode(data: &str) -> Result<Parsed, Fatal> {
     let mut read = |row: &mut super::Row, scope, who: Option<usize>, issues: &mut Vec<Issue>| {
         for id in facts_in(scope) {
             let kind = FACTS[id].kind;
-            let n: u32 = digits[at..at + width(kind)].parse().unwrap_or(u32::MAX);
-            at += width(kind);
+            let w = width(kind);
+            let n: u32 = digits[at..at + w].parse().unwrap_or(u32::MAX);
+            at += w;
             // A detail (disability.grade) counts only under a "yes".
             let parent_yes = facts::parent_of(id).is_none_or(|p| row[p] == Val::Bool(true));
             match value(kind, n) {
@@ -127,10 +123,7 @@ pub fn decode(data: &str) -> Result<Parsed, Fatal> {
         parsed.profile.members.push(row);
     }
     if count > MAX_MEMBERS {
-        parsed.issues.push(Issue { path: "members".into(), message: Bi {
-            zh: format!("家庭成员最多 {MAX_MEMBERS} 人，只保留前 {MAX_MEMBERS} 人"),
-            en: format!("at most {MAX_MEMBERS} members; kept the first {MAX_MEMBERS}"),
-        } });
+        parsed.issues.push(super::too_many(count));
     }
     Ok(parsed)
 }

@@ -142,8 +142,7 @@ impl Profile {
             None | Some(Value::Null) => {}
             Some(Value::Array(list)) => {
                 if list.len() > MAX_MEMBERS {
-                    issues.push(issue("members", format!("家庭成员最多 {MAX_MEMBERS} 人，收到 {} 人，只保留前 {MAX_MEMBERS} 人", list.len()),
-                        format!("at most {MAX_MEMBERS} members; got {}, kept the first {MAX_MEMBERS}", list.len())));
+                    issues.push(too_many(list.len()));
                 }
                 for (i, m) in list.iter().take(MAX_MEMBERS).enumerate() {
                     let path = format!("members[{i}]");
@@ -225,6 +224,12 @@ fn read_row(obj: &Map<String, Value>, scope: Scope, path: &str, row: &mut Row, i
             },
         }
     }
+}
+
+/// More members than a household may have: the first are kept.
+fn too_many(count: usize) -> Issue {
+    issue("members", format!("家庭成员最多 {MAX_MEMBERS} 人，收到 {count} 人，只保留前 {MAX_MEMBERS} 人"),
+        format!("at most {MAX_MEMBERS} members; got {count}, kept the first {MAX_MEMBERS}"))
 }
 
 /// Names the field the way a resident knows it: "第2位家庭成员的“年龄”".

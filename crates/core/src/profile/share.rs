@@ -38,7 +38,8 @@ pub fn encode_c(profile: &Profile) -> String {
     super::compact::encode(profile)
 }
 
-fn bad(zh: &str, en: &str) -> Fatal {
+/// A link whose data cannot be read at all.
+pub(super) fn bad(zh: &str, en: &str) -> Fatal {
     Fatal(Issue { path: "#".into(), message: crate::text::Bi { zh: zh.into(), en: en.into() } })
 }
 
@@ -46,7 +47,12 @@ fn base64(data: &str) -> Result<Vec<u8>, Fatal> {
     // Some mail and chat apps add padding; the contract form has none.
     URL_SAFE_NO_PAD
         .decode(data.trim_end_matches('='))
-        .map_err(|_| bad("链接里的资料不完整或已损坏，无法读取", "the link's data is incomplete or damaged"))
+        .map_err(|_| damaged())
+}
+
+/// Cut short or mangled on its way (a chat app, a hand-copied link).
+pub(super) fn damaged() -> Fatal {
+    bad("链接里的资料不完整或已损坏，无法读取", "the link's data is incomplete or damaged")
 }
 
 fn inflate(bytes: &[u8]) -> Result<Vec<u8>, Fatal> {
